@@ -1,0 +1,27 @@
+package io.datajax.ir.error;
+
+/** Stable error codes; the text of a code never changes once released. */
+public enum ErrorCode {
+    UNKNOWN_COLUMN,
+    DUPLICATE_COLUMN,
+    TYPE_MISMATCH,
+    AGGREGATE_NAME_COLLISION,
+    MISSING_ALIAS,
+    JOIN_KEY_MISSING,
+    JOIN_KEY_COUNT,
+    JOIN_KEY_TYPE,
+    JOIN_SUFFIX_COLLISION,
+    INVALID_ARGUMENT,
+    TRACER_DATA_ACCESS,
+    FOREIGN_FRAME,
+    INPUT_MISMATCH,
+    INVALID_SHARDING,
+    INTEGER_OVERFLOW,
+    INVALID_CAST,
+    EXECUTOR_NOT_FOUND,
+    EXECUTION_FAILED,
+    RESOURCE_EXHAUSTED,
+    INVALID_CONFIG,
+    INVALID_PLAN,
+    INTERNAL;
+}
