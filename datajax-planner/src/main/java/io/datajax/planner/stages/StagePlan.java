@@ -1,0 +1,60 @@
+package io.datajax.planner.stages;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.ir.Schema;
+import io.datajax.ir.plan.PlanNode;
+import java.util.List;
+
+/**
+ * An executable plan: stages in dependency order (every stage after its inputs, otherwise in the order
+ * the user's code reads), the last one producing the result. Immutable; checks its own edges.
+ *
+ * @param traced the plan as traced
+ * @param optimized the plan after rewrite rules
+ * @param stages the stages; {@code stages.get(i).id() == i}
+ * @param appliedRules the rules that changed the plan, in the order they fired
+ * @param parallelism the number of ranks (1 for the local executor)
+ */
+public record StagePlan(PlanNode traced, PlanNode optimized, List<Stage> stages, List<String> appliedRules, int parallelism) {
+    public StagePlan {
+        requireNonNull(traced, "traced is null");
+        requireNonNull(optimized, "optimized is null");
+        stages = List.copyOf(requireNonNull(stages, "stages is null"));
+        appliedRules = List.copyOf(requireNonNull(appliedRules, "appliedRules is null"));
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("a stage plan needs at least one stage");
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            if (stage.id() != i) {
+                throw new IllegalArgumentException("stage at position " + i + " has id " + stage.id());
+            }
+            for (int j = 0; j < stage.inputs().size(); j++) {
+                int input = stage.inputs().get(j);
+                if (input < 0 || input >= i) {
+                    throw new IllegalArgumentException("stage " + i + " reads stage " + input + ", which does not run before it");
+                }
+                if (!stages.get(input).schema().equals(stage.inputSchemas().get(j))) {
+                    throw new IllegalArgumentException("stage " + i + " expects input " + j + " as "
+                            + stage.inputSchemas().get(j) + " but stage " + input + " produces " + stages.get(input).schema());
+                }
+            }
+        }
+    }
+
+    /** The stage producing the result. */
+    public Stage result() {
+        return stages.get(stages.size() - 1);
+    }
+
+    /** The result schema. */
+    public Schema schema() {
+        return result().schema();
+    }
+
+    /** The stage with the given id. */
+    public Stage stage(int id) {
+        return stages.get(id);
+    }
+}
