@@ -24,6 +24,10 @@ public sealed interface Sharding extends Serializable permits Sharding.Replicate
             requireNonNull(axis, "axis is null");
         }
 
+        private Object writeReplace() {
+            return new SerialForm("replicated", List.of(), axis.orElse(null));
+        }
+
         @Override
         public String toString() {
             return "replicated" + axis.map(a -> "@" + a).orElse("");
@@ -40,6 +44,10 @@ public sealed interface Sharding extends Serializable permits Sharding.Replicate
             }
         }
 
+        private Object writeReplace() {
+            return new SerialForm("byKey", keys, axis.orElse(null));
+        }
+
         @Override
         public String toString() {
             return "byKey(" + String.join(", ", keys) + ")" + axis.map(a -> "@" + a).orElse("");
@@ -52,9 +60,26 @@ public sealed interface Sharding extends Serializable permits Sharding.Replicate
             requireNonNull(axis, "axis is null");
         }
 
+        private Object writeReplace() {
+            return new SerialForm("blocks", List.of(), axis.orElse(null));
+        }
+
         @Override
         public String toString() {
             return "blocks" + axis.map(a -> "@" + a).orElse("");
+        }
+    }
+
+    /** Serial form of every spec: {@link Optional} is not serializable. */
+    record SerialForm(String kind, List<String> keys, String axis) implements Serializable {
+        private Object readResolve() {
+            Optional<String> bound = Optional.ofNullable(axis);
+            return switch (kind) {
+                case "replicated" -> new Replicated(bound);
+                case "byKey" -> new ByKey(keys, bound);
+                case "blocks" -> new Blocks(bound);
+                default -> throw new IllegalArgumentException("unknown sharding kind " + kind);
+            };
         }
     }
 

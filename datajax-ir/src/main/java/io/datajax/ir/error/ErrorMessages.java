@@ -10,13 +10,17 @@ public final class ErrorMessages {
 
     /**
      * The candidate closest to {@code name} by edit distance (case-insensitive), if it is close enough
-     * to be a plausible typo: at most a third of the longer name's length, and at least one edit.
+     * to be a plausible typo: at most a third of the longer name's length, and at least one edit. A
+     * candidate that starts with {@code name} (or the reverse) counts as one edit away.
      */
     public static Optional<String> nearest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+            String a = name.toLowerCase();
+            String b = candidate.toLowerCase();
+            int distance = !a.isEmpty() && !b.isEmpty() && !a.equals(b) && (a.startsWith(b) || b.startsWith(a))
+                    ? 1 : editDistance(a, b);
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;

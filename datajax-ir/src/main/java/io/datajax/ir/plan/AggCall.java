@@ -38,6 +38,17 @@ public record AggCall(AggFunction function, Optional<Expr> argument, String name
         return new Field(name, type(), !isCount);
     }
 
+    private Object writeReplace() {
+        return new SerialForm(function, argument.orElse(null), name);
+    }
+
+    /** Serial form: {@link Optional} is not serializable. */
+    private record SerialForm(AggFunction function, Expr argument, String name) implements Serializable {
+        private Object readResolve() {
+            return new AggCall(function, Optional.ofNullable(argument), name);
+        }
+    }
+
     @Override
     public String toString() {
         return name + " := " + function.displayName() + "(" + argument.map(Expr::toString).orElse("*") + ")";
