@@ -1,0 +1,100 @@
+package io.datajax.api;
+
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.ErrorMessages;
+import io.datajax.ir.error.SchemaException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one place DataJax reads the environment. Each setting of {@link DataJaxConfig} can be given as a
+ * system property {@code datajax.<name>} or an environment variable {@code DATAJAX_<NAME>}; the system
+ * property wins over the environment, which wins over {@link DataJaxConfig#defaults()}. Unknown
+ * {@code datajax.*} properties and {@code DATAJAX_*} variables are errors.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>property</th><th>variable</th><th>value</th></tr>
+ *   <tr><td>datajax.executor</td><td>DATAJAX_EXECUTOR</td><td>executor name, e.g. local</td></tr>
+ *   <tr><td>datajax.threads</td><td>DATAJAX_THREADS</td><td>positive integer</td></tr>
+ *   <tr><td>datajax.disabledRules</td><td>DATAJAX_DISABLED_RULES</td><td>comma-separated rule names</td></tr>
+ *   <tr><td>datajax.planCacheSize</td><td>DATAJAX_PLAN_CACHE_SIZE</td><td>positive integer</td></tr>
+ *   <tr><td>datajax.verifyPlans</td><td>DATAJAX_VERIFY_PLANS</td><td>true or false</td></tr>
+ * </table>
+ */
+public final class ConfigLoader {
+    private static final Map<String, String> SETTINGS = new LinkedHashMap<>();
+
+    static {
+        SETTINGS.put("executor", "DATAJAX_EXECUTOR");
+        SETTINGS.put("threads", "DATAJAX_THREADS");
+        SETTINGS.put("disabledRules", "DATAJAX_DISABLED_RULES");
+        SETTINGS.put("planCacheSize", "DATAJAX_PLAN_CACHE_SIZE");
+        SETTINGS.put("verifyPlans", "DATAJAX_VERIFY_PLANS");
+    }
+
+    private ConfigLoader() {
+    }
+
+    /** The configuration from this JVM's system properties and environment. */
+    public static DataJaxConfig fromEnvironment() {
+        return from(System.getProperties(), System.getenv());
+    }
+
+    /** The configuration from the given properties and environment (for tests and embedding). */
+    public static DataJaxConfig from(Properties properties, Map<String, String> environment) {
+        checkUnknown(properties.stringPropertyNames().stream().filter(k -> k.startsWith("datajax.")).toList(),
+                SETTINGS.keySet().stream().map(k -> "datajax." + k).toList(), "system property");
+        checkUnknown(environment.keySet().stream().filter(k -> k.startsWith("DATAJAX_")).toList(),
+                List.copyOf(SETTINGS.values()), "environment variable");
+        DataJaxConfig defaults = DataJaxConfig.defaults();
+        String executor = value("executor", properties, environment, defaults.executor());
+        int threads = intValue("threads", properties, environment, defaults.threads());
+        String rules = value("disabledRules", properties, environment, "");
+        Set<String> disabled = Arrays.stream(rules.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        int cacheSize = intValue("planCacheSize", properties, environment, defaults.planCacheSize());
+        String verify = value("verifyPlans", properties, environment, Boolean.toString(defaults.verifyPlans()));
+        if (!verify.equals("true") && !verify.equals("false")) {
+            throw invalid("verifyPlans", verify, "true or false");
+        }
+        return new DataJaxConfig(executor, threads, disabled, cacheSize, Boolean.parseBoolean(verify));
+    }
+
+    private static String value(String name, Properties properties, Map<String, String> environment, String fallback) {
+        String fromProperty = properties.getProperty("datajax." + name);
+        if (fromProperty != null) {
+            return fromProperty.trim();
+        }
+        String fromEnvironment = environment.get(SETTINGS.get(name));
+        return fromEnvironment != null ? fromEnvironment.trim() : fallback;
+    }
+
+    private static int intValue(String name, Properties properties, Map<String, String> environment, int fallback) {
+        String text = value(name, properties, environment, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw invalid(name, text, "a positive integer");
+        }
+    }
+
+    private static SchemaException invalid(String name, String value, String valid) {
+        return new SchemaException(ErrorCode.INVALID_CONFIG, "Setting " + name + " (datajax." + name + " / "
+                + SETTINGS.get(name) + ") is '" + value + "'; it must be " + valid + ".");
+    }
+
+    private static void checkUnknown(List<String> given, List<String> known, String kind) {
+        for (String key : given) {
+            if (!known.contains(key)) {
+                throw new SchemaException(ErrorCode.INVALID_CONFIG, "Unknown DataJax " + kind + " '" + key + "'."
+                        + ErrorMessages.didYouMean(key, known) + " Known: " + ErrorMessages.list(known));
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package io.datajax.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.api.spi.ExecutionResult;
+import io.datajax.api.spi.Executor;
+import io.datajax.api.spi.StageListener;
+import io.datajax.api.trace.CacheStats;
+import io.datajax.api.trace.ExecutorRegistry;
+import io.datajax.api.trace.InputSignature;
+import io.datajax.api.trace.PlanCache;
+import io.datajax.api.trace.TablesawSchemas;
+import io.datajax.ir.Schema;
+import io.datajax.ir.Sharding;
+import io.datajax.ir.error.DataJaxException;
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.ErrorMessages;
+import io.datajax.ir.error.TracingException;
+import io.datajax.ir.plan.PlanNode;
+import io.datajax.ir.plan.PlanVerifier;
+import io.datajax.ir.plan.Scan;
+import io.datajax.planner.Planner;
+import io.datajax.planner.rules.RuleSet;
+import io.datajax.planner.stages.StagePlan;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.tablesaw.api.Table;
+
+/**
+ * A traced-once, run-many program over tables, made by {@link DataJax#djit}. Tracing happens on the first
+ * call for each input signature (input names, schemas, settings) and the plan is cached; later calls with
+ * the same signature only execute. Thread-safe; the caller's tables are never modified.
+ */
+public final class JitFunction {
+    private static final Logger LOG = LoggerFactory.getLogger(JitFunction.class);
+    private static final AtomicLong TRACE_IDS = new AtomicLong();
+
+    private final List<String> positionalNames;
+    private final Function<Map<String, Frame>, Frame> body;
+    private final DataJaxConfig config;
+    private final Executor executor;
+    private final StageListener listener;
+    private final PlanCache<TracedProgram> cache;
+    private final RuleSet rules;
+    private volatile ExecutionRecord lastExecution;
+    private volatile TracedProgram lastProgram;
+
+    private JitFunction(List<String> positionalNames, Function<Map<String, Frame>, Frame> body, DataJaxConfig config,
+            Executor executor, StageListener listener) {
+        this.positionalNames = positionalNames;
+        this.body = body;
+        this.config = requireNonNull(config, "config is null");
+        this.executor = executor;
+        this.listener = requireNonNull(listener, "listener is null");
+        this.cache = new PlanCache<>(config.planCacheSize());
+        this.rules = RuleSet.standard().withDisabled(config.disabledRules());
+    }
+
+    static JitFunction positional(List<String> names, Function<List<Frame>, Frame> fn, DataJaxConfig config) {
+        return new JitFunction(List.copyOf(names), frames -> {
+            List<Frame> ordered = new ArrayList<>();
+            for (String name : names) {
+                ordered.add(frames.get(name));
+            }
+            return fn.apply(ordered);
+        }, config, null, StageListener.NONE);
+    }
+
+    static JitFunction named(NamedFrameFunction fn, DataJaxConfig config) {
+        return new JitFunction(null, frames -> fn.apply(new Inputs(frames)), config, null, StageListener.NONE);
+    }
+
+    /** This function running on {@code newExecutor} (owned by the caller) instead of the configured one. */
+    public JitFunction on(Executor newExecutor) {
+        return new JitFunction(positionalNames, body, config, requireNonNull(newExecutor, "executor is null"), listener);
+    }
+
+    /** This function reporting stage progress to {@code newListener}. */
+    public JitFunction withListener(StageListener newListener) {
+        return new JitFunction(positionalNames, body, config, executor, newListener);
+    }
+
+    /** Runs the program on positional inputs (one table per frame parameter). */
+    public Table apply(Table... inputs) {
+        requireNonNull(inputs, "inputs is null");
+        List<String> names = requirePositional(inputs.length);
+        List<Table> tables = new ArrayList<>(inputs.length);
+        for (int i = 0; i < inputs.length; i++) {
+            tables.add(requireTable(inputs[i], names.get(i)));
+        }
+        return run(names, tables);
+    }
+
+    /** Runs a {@link DataJax#djitNamed} program on named inputs. */
+    public Table apply(Map<String, Table> inputs) {
+        requireNonNull(inputs, "inputs is null");
+        if (positionalNames != null) {
+            throw new TracingException(ErrorCode.INPUT_MISMATCH, "This function takes positional inputs "
+                    + positionalNames + "; call apply(Table...) instead of apply(Map).");
+        }
+        TreeMap<String, Table> sorted = new TreeMap<>(inputs);
+        List<Table> tables = new ArrayList<>();
+        sorted.forEach((name, table) -> tables.add(requireTable(table, name)));
+        return run(new ArrayList<>(sorted.keySet()), tables);
+    }
+
+    /** Traces and plans against positional schemas without running. */
+    public TracedProgram trace(Schema... schemas) {
+        List<String> names = requirePositional(schemas.length);
+        return program(signature(names, List.of(schemas))).value();
+    }
+
+    /** Traces and plans a named-input program against schemas without running. */
+    public TracedProgram trace(Map<String, Schema> schemas) {
+        TreeMap<String, Schema> sorted = new TreeMap<>(schemas);
+        return program(signature(new ArrayList<>(sorted.keySet()), new ArrayList<>(sorted.values()))).value();
+    }
+
+    /** The program of the last call or trace, if any. */
+    public Optional<TracedProgram> lastPlan() {
+        return Optional.ofNullable(lastProgram);
+    }
+
+    /** What the last {@code apply} did, if any. */
+    public Optional<ExecutionRecord> lastExecution() {
+        return Optional.ofNullable(lastExecution);
+    }
+
+    /** Plan cache counters: hits, misses (= traces), evictions. */
+    public CacheStats cacheStats() {
+        return cache.stats();
+    }
+
+    /** The last run's plan with rows and time per stage. */
+    public String explain() {
+        ExecutionRecord record = lastExecution;
+        if (record == null) {
+            throw new TracingException(ErrorCode.INVALID_ARGUMENT, "Nothing has run yet, so there is no run to explain."
+                    + " Call apply(...) first, or trace(schemas...).explain() to see the plan without running.");
+        }
+        return record.explain();
+    }
+
+    private Table run(List<String> names, List<Table> tables) {
+        long start = System.nanoTime();
+        List<Schema> schemas = new ArrayList<>(tables.size());
+        for (Table table : tables) {
+            schemas.add(TablesawSchemas.schemaOf(table));
+        }
+        Executor target = executor();
+        PlanCache.Lookup<TracedProgram> lookup = program(signature(names, schemas));
+        TracedProgram program = lookup.value();
+        ExecutionResult result = target.execute(program.stagePlan(), Collections.unmodifiableList(tables), listener);
+        long nanos = System.nanoTime() - start;
+        lastExecution = new ExecutionRecord(target.name(), result.mode(), lookup.hit(), result.stages(), nanos, program);
+        return result.table();
+    }
+
+    private PlanCache.Lookup<TracedProgram> program(InputSignature signature) {
+        PlanCache.Lookup<TracedProgram> lookup = cache.get(signature, this::compile);
+        lastProgram = lookup.value();
+        return lookup;
+    }
+
+    private InputSignature signature(List<String> names, List<Schema> schemas) {
+        List<Sharding> shardings = new ArrayList<>();
+        for (int i = 0; i < schemas.size(); i++) {
+            shardings.add(Sharding.blocks());
+        }
+        Executor target = executor();
+        String settings = "executor=" + target.name() + ", parallelism=" + target.parallelism() + ", disabledRules="
+                + config.disabledRules().stream().sorted().toList();
+        return new InputSignature(names, schemas, shardings, settings);
+    }
+
+    private TracedProgram compile(InputSignature signature) {
+        TraceContext context = new TraceContext(TRACE_IDS.incrementAndGet());
+        Map<String, Frame> frames = new LinkedHashMap<>();
+        for (int i = 0; i < signature.names().size(); i++) {
+            Scan scan = new Scan(i, signature.names().get(i), signature.schemas().get(i), signature.shardings().get(i));
+            frames.put(scan.name(), new Frame(context, scan));
+        }
+        Frame out;
+        try {
+            out = body.apply(frames);
+        } catch (DataJaxException e) {
+            throw e.withCallSite(null);
+        }
+        if (out == null) {
+            throw new TracingException(ErrorCode.INVALID_ARGUMENT, "The traced function returned null; it must return"
+                    + " a Frame built from its inputs.").withCallSite(null);
+        }
+        context.requireSameTrace(out.context(), "return");
+        PlanNode traced = out.node();
+        if (config.verifyPlans()) {
+            PlanVerifier.verify(traced);
+        }
+        Executor target = executor();
+        StagePlan plan = new Planner(rules, config.verifyPlans()).plan(traced, target.parallelism());
+        LOG.debug("traced {} inputs {} into {} stages", signature.names(), signature.schemas(), plan.stages().size());
+        return new TracedProgram(signature, plan, target.name());
+    }
+
+    private Executor executor() {
+        return executor != null ? executor : ExecutorRegistry.shared(config);
+    }
+
+    private List<String> requirePositional(int given) {
+        if (positionalNames == null) {
+            throw new TracingException(ErrorCode.INPUT_MISMATCH, "This function takes named inputs; call apply(Map)"
+                    + " or trace(Map) with a table or schema per input name.");
+        }
+        if (given != positionalNames.size()) {
+            throw new TracingException(ErrorCode.INPUT_MISMATCH, "This function takes " + positionalNames.size()
+                    + " input(s) " + ErrorMessages.list(positionalNames) + " but was given " + given + ".");
+        }
+        return positionalNames;
+    }
+
+    private static Table requireTable(Table table, String name) {
+        if (table == null) {
+            throw new TracingException(ErrorCode.INPUT_MISMATCH, "Input '" + name + "' is null; pass a Table"
+                    + " (an empty one is fine).");
+        }
+        return table;
+    }
+}

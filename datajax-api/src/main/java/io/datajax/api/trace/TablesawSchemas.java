@@ -1,0 +1,49 @@
+package io.datajax.api.trace;
+
+import io.datajax.ir.DataType;
+import io.datajax.ir.Field;
+import io.datajax.ir.Schema;
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.SchemaException;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Maps Tablesaw column types to DataJax types; every input column is nullable (Tablesaw allows missing values). */
+public final class TablesawSchemas {
+    private TablesawSchemas() {
+    }
+
+    /** The schema of a table. */
+    public static Schema schemaOf(Table table) {
+        List<Field> fields = new ArrayList<>(table.columnCount());
+        for (Column<?> column : table.columns()) {
+            fields.add(Field.of(column.name(), typeOf(column.type(), table.name(), column.name())));
+        }
+        return new Schema(fields);
+    }
+
+    /** The DataJax type of a Tablesaw column type. */
+    public static DataType typeOf(ColumnType type, String table, String column) {
+        if (type == ColumnType.BOOLEAN) {
+            return DataType.BOOLEAN;
+        } else if (type == ColumnType.INTEGER || type == ColumnType.SHORT) {
+            return DataType.INT32;
+        } else if (type == ColumnType.LONG) {
+            return DataType.INT64;
+        } else if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+            return DataType.FLOAT64;
+        } else if (type == ColumnType.STRING) {
+            return DataType.STRING;
+        } else if (type == ColumnType.LOCAL_DATE) {
+            return DataType.DATE;
+        } else if (type == ColumnType.LOCAL_DATE_TIME) {
+            return DataType.TIMESTAMP;
+        }
+        throw new SchemaException(ErrorCode.TYPE_MISMATCH, "Column '" + column + "' of table '" + table + "' has Tablesaw"
+                + " type " + type.name() + ", which DataJax does not support. Supported: BOOLEAN, SHORT, INTEGER, LONG,"
+                + " FLOAT, DOUBLE, STRING, LOCAL_DATE, LOCAL_DATE_TIME. Convert the column first.");
+    }
+}
