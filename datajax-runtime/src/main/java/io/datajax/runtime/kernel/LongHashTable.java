@@ -29,7 +29,7 @@ public final class LongHashTable {
     }
 
     /** A well-mixed 32-bit hash of a long (the murmur3 finaliser). */
-    static int mix(long key) {
+    public static int mix(long key) {
         key ^= key >>> 33;
         key *= 0xff51afd7ed558ccdL;
         key ^= key >>> 33;

@@ -64,6 +64,11 @@ public final class LongTupleHashTable {
         return width;
     }
 
+    /** Element {@code k} of the tuple with id {@code id}. */
+    public long at(int id, int k) {
+        return tuples[id * width + k];
+    }
+
     /** The number of distinct tuples. */
     public int size() {
         return size;

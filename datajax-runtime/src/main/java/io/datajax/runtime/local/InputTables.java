@@ -21,8 +21,11 @@ final class InputTables {
     private final List<Table> tables;
     private final Map<Integer, Batch> converted = new HashMap<>();
 
-    InputTables(List<Table> tables) {
+    private final Parallel parallel;
+
+    InputTables(List<Table> tables, Parallel parallel) {
         this.tables = List.copyOf(tables);
+        this.parallel = parallel;
     }
 
     /** The data of a scan, in the scan schema's column order. */
@@ -30,7 +33,8 @@ final class InputTables {
         if (scan.input() >= tables.size()) {
             throw RuntimeErrors.missingInput(scan.input(), scan.name(), tables.size());
         }
-        Batch batch = converted.computeIfAbsent(scan.input(), i -> TablesawConverter.toBatch(tables.get(i)));
+        Batch batch = converted.computeIfAbsent(scan.input(), i -> TablesawConverter.toBatch(tables.get(i),
+                (task, count) -> parallel.run(count, task)));
         return conform(scan, batch);
     }
 

@@ -6,12 +6,21 @@ import io.datajax.api.DataJaxConfig;
 import io.datajax.api.spi.ExecutionResult;
 import io.datajax.api.spi.Executor;
 import io.datajax.api.spi.StageListener;
+import io.datajax.ir.plan.Aggregate;
+import io.datajax.ir.plan.Join;
+import io.datajax.ir.plan.Limit;
 import io.datajax.ir.plan.PlanNode;
+import io.datajax.ir.plan.Scan;
+import io.datajax.ir.plan.Sort;
 import io.datajax.planner.stages.Stage;
+import io.datajax.planner.stages.StageKind;
 import io.datajax.planner.stages.StageMetrics;
 import io.datajax.planner.stages.StagePlan;
 import io.datajax.runtime.column.Batch;
+import io.datajax.runtime.column.Relation;
+import io.datajax.runtime.kernel.LimitKernel;
 import io.datajax.runtime.kernel.MemoryMeter;
+import io.datajax.runtime.kernel.SortKernel;
 import io.datajax.runtime.tablesaw.TablesawConverter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,25 +29,41 @@ import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
 
 /**
- * The in-process executor: runs the stages of a plan in order on the calling thread, each as a pass of
- * kernels over columnar batches, converting each input table once on first use and the result once at
- * the end. Holds no resources between calls. {@link DataJaxConfig#threads()} is not used yet: every run
- * is single-threaded, which the execution mode states.
+ * The in-process executor: runs the stages of a plan in order, each as a fused pass over column data
+ * ({@link TransformExec}, {@link AggregateExec}, {@link JoinExec}), converting each input table once on first
+ * use and the result once at the end. Stage outputs are {@link Relation}s, so filters and joins hand on
+ * row-id vectors instead of copied columns.
+ *
+ * <p>Fusion across stages: a TRANSFORM stage whose only reader is the AGGREGATE stage right after it runs
+ * inside that aggregation pass (its filters and projections are applied to the aggregate's keys and
+ * arguments; the filtered table is never built). Both stages are still reported: the transform with its
+ * rows in and out and zero time, the aggregate with the time of the fused pass.
+ *
+ * <p>With {@link DataJaxConfig#threads()} above 1, chunks of each pass run on a fixed pool of daemon
+ * threads owned by the executor (created on first use, stopped by {@link #close()}). Chunks depend only
+ * on the data size and merge in chunk order, so results are identical for every thread count.
  */
 public final class LocalExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
-    private static final String MODE = "in-process, 1 thread";
 
     private final DataJaxConfig config;
+    private final ExecOptions options;
+    private final Parallel parallel;
 
     /** An executor configured by {@code config}. */
     public LocalExecutor(DataJaxConfig config) {
-        this.config = requireNonNull(config, "config is null");
+        this(config, ExecOptions.defaults(requireNonNull(config, "config is null").threads()));
     }
 
     /** An executor with the default configuration. */
     public LocalExecutor() {
         this(DataJaxConfig.defaults());
+    }
+
+    LocalExecutor(DataJaxConfig config, ExecOptions options) {
+        this.config = requireNonNull(config, "config is null");
+        this.options = requireNonNull(options, "options is null");
+        this.parallel = new Parallel(options.threads());
     }
 
     @Override
@@ -51,49 +76,160 @@ public final class LocalExecutor implements Executor {
         return config;
     }
 
+    private String mode() {
+        int threads = options.threads();
+        return "in-process, " + threads + (threads == 1 ? " thread" : " threads");
+    }
+
     @Override
     public ExecutionResult execute(StagePlan plan, List<Table> inputs, StageListener listener) {
         requireNonNull(plan, "plan is null");
         requireNonNull(inputs, "inputs is null");
         requireNonNull(listener, "listener is null");
-        InputTables tables = new InputTables(inputs);
-        List<Batch> outputs = new ArrayList<>(plan.stages().size());
-        List<StageMetrics> metrics = new ArrayList<>(plan.stages().size());
-        for (Stage stage : plan.stages()) {
+        InputTables tables = new InputTables(inputs, parallel);
+        List<Stage> stages = plan.stages();
+        int[] readers = new int[stages.size()];
+        for (Stage stage : stages) {
+            for (int input : stage.inputs()) {
+                readers[input]++;
+            }
+        }
+        Relation[] outputs = new Relation[stages.size()];
+        StageMetrics[] metrics = new StageMetrics[stages.size()];
+        for (int s = 0; s < stages.size(); s++) {
+            Stage stage = stages.get(s);
+            if (options.fused() && absorbable(stages, readers, s)) {
+                Stage consumer = stages.get(s + 1);
+                listener.stageStarted(stage);
+                listener.stageStarted(consumer);
+                long start = System.nanoTime();
+                Relation input = outputs[stage.inputs().get(0)];
+                MemoryMeter meter = new MemoryMeter();
+                long[] selected = new long[1];
+                TransformProgram program = TransformProgram.of(stage.nodes(), stage.inputSchemas().get(0));
+                Batch result = new AggregateExec((Aggregate) consumer.root(), program, input, options, parallel)
+                        .run(meter, selected);
+                long nanos = System.nanoTime() - start;
+                outputs[s + 1] = Relation.of(result);
+                metrics[s] = new StageMetrics(s, input.rowCount(), selected[0], 0, 0, 0);
+                metrics[s + 1] = new StageMetrics(s + 1, selected[0], result.rowCount(), nanos, 0,
+                        meter.bytes() + result.estimatedBytes());
+                listener.stageFinished(stage, metrics[s]);
+                listener.stageFinished(consumer, metrics[s + 1]);
+                s++;
+                continue;
+            }
             listener.stageStarted(stage);
             long start = System.nanoTime();
-            List<Batch> stageInputs = new ArrayList<>(stage.inputs().size());
+            List<Relation> stageInputs = new ArrayList<>(stage.inputs().size());
             long rowsIn = 0;
             for (int input : stage.inputs()) {
-                Batch batch = outputs.get(input);
-                stageInputs.add(batch);
-                rowsIn += batch.rowCount();
+                stageInputs.add(outputs[input]);
+                rowsIn += outputs[input].rowCount();
             }
             MemoryMeter meter = new MemoryMeter();
-            NodeRunner runner = new NodeRunner(tables, meter);
-            Batch current = null;
-            for (int i = 0; i < stage.nodes().size(); i++) {
-                PlanNode node = stage.nodes().get(i);
-                current = runner.run(node, i == 0 ? stageInputs : List.of(current));
+            Relation out;
+            if (stage.kind() == StageKind.INPUT) {
+                Batch batch = tables.read((Scan) stage.root());
+                rowsIn = batch.rowCount();
+                out = Relation.of(batch);
+                meter.add(batch.estimatedBytes());
+            } else if (options.fused()) {
+                out = runFused(stage, stageInputs, meter);
+            } else {
+                out = runPlain(stage, stageInputs, tables, meter);
             }
-            if (stage.inputs().isEmpty()) {
-                rowsIn = runner.rowsScanned();
-            }
-            outputs.add(current);
+            outputs[s] = out;
             long nanos = System.nanoTime() - start;
-            StageMetrics stageMetrics = new StageMetrics(stage.id(), rowsIn, current.rowCount(), nanos, 0,
-                    current.estimatedBytes() + meter.bytes());
-            metrics.add(stageMetrics);
-            LOG.debug("stage {} {} rows {} -> {} in {} us", stage.id(), stage.kind(), rowsIn, current.rowCount(),
-                    nanos / 1_000);
-            listener.stageFinished(stage, stageMetrics);
+            metrics[s] = new StageMetrics(stage.id(), rowsIn, out.rowCount(), nanos, 0, meter.bytes());
+            LOG.debug("stage {} {} rows {} -> {} in {} us", stage.id(), stage.kind(), rowsIn, out.rowCount(), nanos / 1_000);
+            listener.stageFinished(stage, metrics[s]);
         }
-        Table result = TablesawConverter.toTable("result", outputs.get(outputs.size() - 1));
-        return new ExecutionResult(result, MODE, metrics);
+        Table result = TablesawConverter.toTable("result", outputs[stages.size() - 1].materialize());
+        return new ExecutionResult(result, mode(), List.of(metrics));
+    }
+
+    /** Whether stage {@code s} is a transform that the aggregate right after it can run inside its pass. */
+    private static boolean absorbable(List<Stage> stages, int[] readers, int s) {
+        Stage stage = stages.get(s);
+        if (stage.kind() != StageKind.TRANSFORM || s + 1 >= stages.size() || readers[s] != 1) {
+            return false;
+        }
+        Stage next = stages.get(s + 1);
+        if (next.kind() != StageKind.AGGREGATE || !next.inputs().equals(List.of(s))) {
+            return false;
+        }
+        for (PlanNode node : stage.nodes()) {
+            if (node instanceof Limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Relation runFused(Stage stage, List<Relation> inputs, MemoryMeter meter) {
+        switch (stage.kind()) {
+            case TRANSFORM -> {
+                Relation current = inputs.get(0);
+                List<PlanNode> segment = new ArrayList<>();
+                for (PlanNode node : stage.nodes()) {
+                    if (node instanceof Limit limit) {
+                        current = runSegment(segment, current, meter);
+                        segment.clear();
+                        Batch limited = LimitKernel.limit(current.materialize(), limit.count());
+                        meter.add(limited.estimatedBytes());
+                        current = Relation.of(limited);
+                    } else {
+                        segment.add(node);
+                    }
+                }
+                return runSegment(segment, current, meter);
+            }
+            case AGGREGATE -> {
+                Batch result = new AggregateExec((Aggregate) stage.root(), null, inputs.get(0), options, parallel).run(meter, null);
+                meter.add(result.estimatedBytes());
+                return Relation.of(result);
+            }
+            case JOIN -> {
+                return new JoinExec((Join) stage.root(), inputs.get(0), inputs.get(1), options, parallel).run(meter);
+            }
+            case SORT -> {
+                Batch sorted = SortKernel.sort(inputs.get(0).materialize(), ((Sort) stage.root()).keys());
+                meter.add(sorted.estimatedBytes() + 8L * sorted.rowCount());
+                return Relation.of(sorted);
+            }
+            case REPARTITION -> {
+                return inputs.get(0);
+            }
+            default -> throw new IllegalStateException("stage kind " + stage.kind() + " is not run here");
+        }
+    }
+
+    private Relation runSegment(List<PlanNode> segment, Relation input, MemoryMeter meter) {
+        if (segment.isEmpty()) {
+            return input;
+        }
+        TransformProgram program = TransformProgram.of(segment, input.schema());
+        return TransformExec.run(program, segment.get(segment.size() - 1).schema(), input, options, parallel, meter);
+    }
+
+    /** The reference path: every node through the plain per-node kernels over flat batches. */
+    private Relation runPlain(Stage stage, List<Relation> inputs, InputTables tables, MemoryMeter meter) {
+        NodeRunner runner = new NodeRunner(tables, meter);
+        List<Batch> batches = new ArrayList<>();
+        for (Relation input : inputs) {
+            batches.add(input.materialize());
+        }
+        Batch current = null;
+        for (int i = 0; i < stage.nodes().size(); i++) {
+            current = runner.run(stage.nodes().get(i), i == 0 ? batches : List.of(current));
+        }
+        meter.add(current.estimatedBytes());
+        return Relation.of(current);
     }
 
     @Override
     public void close() {
-        // Nothing is held between calls.
+        parallel.close();
     }
 }

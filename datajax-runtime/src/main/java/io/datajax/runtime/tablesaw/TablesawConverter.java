@@ -23,6 +23,7 @@ import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * Converts Tablesaw tables to {@link Batch}es and back, copying data (the caller's table is never
@@ -85,51 +86,81 @@ public final class TablesawConverter {
 
     /** A batch with a copy of the table's data; the table is not modified. */
     public static Batch toBatch(Table table) {
-        Schema schema = schemaOf(table);
-        List<Column> columns = new ArrayList<>(table.columnCount());
-        for (tech.tablesaw.columns.Column<?> column : table.columns()) {
-            columns.add(toColumn(column));
-        }
-        return new Batch(schema, columns, table.rowCount());
+        return toBatch(table, (task, count) -> {
+            for (int i = 0; i < count; i++) {
+                task.accept(i);
+            }
+        });
     }
 
-    /** A copy of one Tablesaw column's data. */
+    /**
+     * As {@link #toBatch(Table)}, converting the columns as {@code count} independent tasks run by
+     * {@code runner} (which may run them in parallel and must return when all are done).
+     */
+    public static Batch toBatch(Table table, java.util.function.ObjIntConsumer<java.util.function.IntConsumer> runner) {
+        Schema schema = schemaOf(table);
+        Column[] columns = new Column[table.columnCount()];
+        runner.accept(i -> columns[i] = toColumn(table.column(i)), columns.length);
+        return new Batch(schema, List.of(columns), table.rowCount());
+    }
+
+    /**
+     * A copy of one Tablesaw column's data. Numbers are copied in bulk and scanned once for Tablesaw's
+     * missing sentinels; strings are read through Tablesaw's dictionary, so each distinct string is looked
+     * at once and the result is dictionary-encoded.
+     */
     public static Column toColumn(tech.tablesaw.columns.Column<?> column) {
         int n = column.size();
-        boolean[] nulls = missingMask(column);
         DataType type = typeOf(column);
         switch (type) {
             case INT32: {
                 if (column instanceof ShortColumn shorts) {
+                    boolean[] nulls = missingMask(column);
                     int[] values = new int[n];
                     for (int i = 0; i < n; i++) {
-                        values[i] = shorts.getShort(i);
+                        values[i] = nulls != null && nulls[i] ? 0 : shorts.getShort(i);
                     }
                     return new IntColumn(type, values, nulls);
                 }
-                return new IntColumn(type, zeroNulls(((tech.tablesaw.api.IntColumn) column).asIntArray(), nulls), nulls);
+                int[] values = ((tech.tablesaw.api.IntColumn) column).asIntArray();
+                boolean[] nulls = null;
+                for (int i = 0; i < n; i++) {
+                    if (values[i] == Integer.MIN_VALUE) {
+                        nulls = nulls == null ? new boolean[n] : nulls;
+                        nulls[i] = true;
+                        values[i] = 0;
+                    }
+                }
+                return new IntColumn(type, values, nulls);
             }
             case INT64: {
                 long[] values = ((tech.tablesaw.api.LongColumn) column).asLongArray();
-                if (nulls != null) {
-                    for (int i = 0; i < n; i++) {
-                        values[i] = nulls[i] ? 0 : values[i];
+                boolean[] nulls = null;
+                for (int i = 0; i < n; i++) {
+                    if (values[i] == Long.MIN_VALUE) {
+                        nulls = nulls == null ? new boolean[n] : nulls;
+                        nulls[i] = true;
+                        values[i] = 0;
                     }
                 }
                 return new LongColumn(type, values, nulls);
             }
             case FLOAT64: {
-                double[] values = new double[n];
+                double[] values;
                 if (column instanceof FloatColumn floats) {
+                    values = new double[n];
                     for (int i = 0; i < n; i++) {
                         values[i] = floats.getFloat(i);
                     }
                 } else {
                     values = ((tech.tablesaw.api.DoubleColumn) column).asDoubleArray();
                 }
-                if (nulls != null) {
-                    for (int i = 0; i < n; i++) {
-                        values[i] = nulls[i] ? 0 : values[i];
+                boolean[] nulls = null;
+                for (int i = 0; i < n; i++) {
+                    if (values[i] != values[i]) {
+                        nulls = nulls == null ? new boolean[n] : nulls;
+                        nulls[i] = true;
+                        values[i] = 0;
                     }
                 }
                 return new DoubleColumn(values, nulls);
@@ -137,38 +168,63 @@ public final class TablesawConverter {
             case BOOLEAN: {
                 tech.tablesaw.api.BooleanColumn booleans = (tech.tablesaw.api.BooleanColumn) column;
                 boolean[] values = new boolean[n];
+                boolean[] nulls = null;
                 for (int i = 0; i < n; i++) {
-                    values[i] = Boolean.TRUE.equals(booleans.get(i));
+                    byte b = booleans.getByte(i);
+                    if (tech.tablesaw.api.BooleanColumn.valueIsMissing(b)) {
+                        nulls = nulls == null ? new boolean[n] : nulls;
+                        nulls[i] = true;
+                    } else {
+                        values[i] = b == (byte) 1;
+                    }
                 }
                 return new BooleanColumn(values, nulls);
             }
-            case STRING: {
-                // Tablesaw stores a missing string as "" but StringColumn.setMissing does not make isMissing
-                // true (0.44.4), so "" itself is what marks a missing string here.
-                tech.tablesaw.api.StringColumn strings = (tech.tablesaw.api.StringColumn) column;
-                String[] values = new String[n];
-                for (int i = 0; i < n; i++) {
-                    String value = strings.get(i);
-                    if ((nulls != null && nulls[i]) || value == null || value.isEmpty()) {
-                        if (nulls == null) {
-                            nulls = new boolean[n];
-                        }
-                        nulls[i] = true;
-                    } else {
-                        values[i] = value;
-                    }
-                }
-                return new StringColumn(values, nulls);
-            }
+            case STRING:
+                return strings((tech.tablesaw.api.StringColumn) column);
             case DATE: {
                 DateColumn dates = (DateColumn) column;
                 int[] values = new int[n];
+                int lo = Integer.MAX_VALUE;
+                int hi = Integer.MIN_VALUE;
+                boolean[] nulls = null;
                 for (int i = 0; i < n; i++) {
-                    values[i] = nulls != null && nulls[i] ? 0 : (int) PackedLocalDate.toEpochDay(dates.getIntInternal(i));
+                    int packed = dates.getIntInternal(i);
+                    values[i] = packed;
+                    if (packed == Integer.MIN_VALUE) {
+                        nulls = nulls == null ? new boolean[n] : nulls;
+                        nulls[i] = true;
+                    } else {
+                        lo = Math.min(lo, packed >> 8);
+                        hi = Math.max(hi, packed >> 8);
+                    }
+                }
+                // Days of the first of each (year, month) present, so a row costs an array read.
+                long span = lo <= hi ? (long) hi - lo + 1 : 0;
+                long[] monthStart = span > 0 && span <= (1 << 20) ? new long[(int) span] : null;
+                if (monthStart != null) {
+                    java.util.Arrays.fill(monthStart, Long.MIN_VALUE);
+                }
+                for (int i = 0; i < n; i++) {
+                    int packed = values[i];
+                    if (nulls != null && nulls[i]) {
+                        values[i] = 0;
+                    } else if (monthStart != null) {
+                        int slot = (packed >> 8) - lo;
+                        long first = monthStart[slot];
+                        if (first == Long.MIN_VALUE) {
+                            first = PackedLocalDate.toEpochDay(packed) - PackedLocalDate.getDayOfMonth(packed) + 1;
+                            monthStart[slot] = first;
+                        }
+                        values[i] = (int) (first + PackedLocalDate.getDayOfMonth(packed) - 1);
+                    } else {
+                        values[i] = (int) PackedLocalDate.toEpochDay(packed);
+                    }
                 }
                 return new IntColumn(type, values, nulls);
             }
             case TIMESTAMP: {
+                boolean[] nulls = missingMask(column);
                 DateTimeColumn times = (DateTimeColumn) column;
                 long[] values = new long[n];
                 for (int i = 0; i < n; i++) {
@@ -180,6 +236,79 @@ public final class TablesawConverter {
             default:
                 throw new InternalException("unmapped type " + type);
         }
+    }
+
+    /**
+     * A dictionary-encoded copy of a string column, read through Tablesaw's own dictionary. Tablesaw stores a
+     * missing string as "" but StringColumn.setMissing does not make isMissing true (0.44.4), so "" itself
+     * (or a null) is what marks a missing string here.
+     */
+    private static StringColumn strings(tech.tablesaw.api.StringColumn column) {
+        int n = column.size();
+        DictionaryMap dictionary = column.getDictionary();
+        if (dictionary.getClass().getSimpleName().equals("NullDictionaryMap")) {
+            // Tablesaw drops the dictionary of high-cardinality columns.
+            return slowStrings(column);
+        }
+        int[] keys = new int[n];
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            int key = dictionary.getKeyForIndex(i);
+            keys[i] = key;
+            lo = Math.min(lo, key);
+            hi = Math.max(hi, key);
+        }
+        long span = lo <= hi ? (long) hi - lo + 1 : 0;
+        if (span > 4L * n + 1024) {
+            return slowStrings(column);
+        }
+        int[] codeOfKey = new int[(int) span];
+        java.util.Arrays.fill(codeOfKey, -2);
+        java.util.List<String> distinct = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        boolean[] nulls = null;
+        for (int i = 0; i < n; i++) {
+            int slot = keys[i] - lo;
+            int code = codeOfKey[slot];
+            if (code == -2) {
+                String value = dictionary.getValueForKey(keys[i]);
+                if (value == null || value.isEmpty()) {
+                    code = -1;
+                } else {
+                    Integer existing = seen.putIfAbsent(value, distinct.size());
+                    code = existing != null ? existing : distinct.size();
+                    if (existing == null) {
+                        distinct.add(value);
+                    }
+                }
+                codeOfKey[slot] = code;
+            }
+            if (code < 0) {
+                nulls = nulls == null ? new boolean[n] : nulls;
+                nulls[i] = true;
+                keys[i] = 0;
+            } else {
+                keys[i] = code;
+            }
+        }
+        return new StringColumn(new StringColumn.Dictionary(keys, distinct.toArray(new String[0])), nulls);
+    }
+
+    private static StringColumn slowStrings(tech.tablesaw.api.StringColumn strings) {
+        int n = strings.size();
+        boolean[] nulls = null;
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            String value = strings.get(i);
+            if (value == null || value.isEmpty()) {
+                nulls = nulls == null ? new boolean[n] : nulls;
+                nulls[i] = true;
+            } else {
+                values[i] = value;
+            }
+        }
+        return new StringColumn(values, nulls);
     }
 
     /** A new Tablesaw table named {@code name} with the batch's columns, names and types, in schema order. */
@@ -196,16 +325,35 @@ public final class TablesawConverter {
         int n = column.length();
         switch (column.type()) {
             case INT32: {
-                tech.tablesaw.api.IntColumn out = tech.tablesaw.api.IntColumn.create(name, ((IntColumn) column).values().clone());
-                return markMissing(out, column);
+                // Bulk copies with Tablesaw's missing sentinels written in, no per-row calls.
+                int[] values = ((IntColumn) column).values().clone();
+                boolean[] nulls = column.nulls();
+                if (nulls != null) {
+                    for (int i = 0; i < n; i++) {
+                        values[i] = nulls[i] ? Integer.MIN_VALUE : values[i];
+                    }
+                }
+                return tech.tablesaw.api.IntColumn.create(name, values);
             }
             case INT64: {
-                tech.tablesaw.api.LongColumn out = tech.tablesaw.api.LongColumn.create(name, ((LongColumn) column).values().clone());
-                return markMissing(out, column);
+                long[] values = ((LongColumn) column).values().clone();
+                boolean[] nulls = column.nulls();
+                if (nulls != null) {
+                    for (int i = 0; i < n; i++) {
+                        values[i] = nulls[i] ? Long.MIN_VALUE : values[i];
+                    }
+                }
+                return tech.tablesaw.api.LongColumn.create(name, values);
             }
             case FLOAT64: {
-                tech.tablesaw.api.DoubleColumn out = tech.tablesaw.api.DoubleColumn.create(name, ((DoubleColumn) column).values().clone());
-                return markMissing(out, column);
+                double[] values = ((DoubleColumn) column).values().clone();
+                boolean[] nulls = column.nulls();
+                if (nulls != null) {
+                    for (int i = 0; i < n; i++) {
+                        values[i] = nulls[i] ? Double.NaN : values[i];
+                    }
+                }
+                return tech.tablesaw.api.DoubleColumn.create(name, values);
             }
             case BOOLEAN: {
                 tech.tablesaw.api.BooleanColumn out = tech.tablesaw.api.BooleanColumn.create(name);
@@ -254,17 +402,6 @@ public final class TablesawConverter {
         }
     }
 
-    private static <C extends tech.tablesaw.columns.Column<?>> C markMissing(C out, Column column) {
-        if (column.hasNulls()) {
-            for (int i = 0; i < column.length(); i++) {
-                if (column.isNull(i)) {
-                    out.setMissing(i);
-                }
-            }
-        }
-        return out;
-    }
-
     private static boolean[] missingMask(tech.tablesaw.columns.Column<?> column) {
         boolean[] mask = null;
         for (int i = 0; i < column.size(); i++) {
@@ -278,12 +415,4 @@ public final class TablesawConverter {
         return mask;
     }
 
-    private static int[] zeroNulls(int[] values, boolean[] nulls) {
-        if (nulls != null) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = nulls[i] ? 0 : values[i];
-            }
-        }
-        return values;
-    }
 }
