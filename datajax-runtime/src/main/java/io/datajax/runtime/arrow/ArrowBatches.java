@@ -1,0 +1,287 @@
+package io.datajax.runtime.arrow;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.ir.DataType;
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.ExecutionException;
+import io.datajax.ir.error.InternalException;
+import io.datajax.ir.error.SchemaException;
+import io.datajax.runtime.column.Batch;
+import io.datajax.runtime.column.BooleanColumn;
+import io.datajax.runtime.column.Column;
+import io.datajax.runtime.column.DoubleColumn;
+import io.datajax.runtime.column.IntColumn;
+import io.datajax.runtime.column.LongColumn;
+import io.datajax.runtime.column.StringColumn;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.Types.MinorType;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Batch &lt;-&gt; Arrow conversion, exact for every DataJax type and null.
+ *
+ * <p>Type mapping (both directions, nullability kept): BOOLEAN - Bool, INT32 - Int(32, signed), INT64 -
+ * Int(64, signed), FLOAT64 - FloatingPoint(DOUBLE), STRING - Utf8, DATE - Date(DAY), TIMESTAMP -
+ * Timestamp(MICROSECOND, no zone), and the untyped NULL - Null. Any other Arrow type is rejected with a
+ * {@link SchemaException} naming the field. Values are copied in bulk; a batch and the vectors never share
+ * memory.
+ */
+public final class ArrowBatches {
+    private ArrowBatches() {
+    }
+
+    /**
+     * A new VectorSchemaRoot holding a copy of batch, allocated from allocator; the caller closes it. Row count,
+     * names, types, nullability, nulls and values are kept; dictionary-encoded string columns are written as plain
+     * Utf8.
+     */
+    public static VectorSchemaRoot toArrow(Batch batch, BufferAllocator allocator) {
+        requireNonNull(batch, "batch is null");
+        requireNonNull(allocator, "allocator is null");
+        VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema(batch.schema()), allocator);
+        try {
+            int rows = batch.rowCount();
+            for (int i = 0; i < batch.columns().size(); i++) {
+                Column column = batch.column(i);
+                Utf8Values utf8 = column instanceof StringColumn strings ? Utf8Values.of(strings) : null;
+                fill(root.getVector(i), column, utf8, 0, rows);
+            }
+            root.setRowCount(rows);
+            return root;
+        } catch (RuntimeException | Error e) {
+            root.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A Batch copied out of root (root stays owned by the caller). Schema from the Arrow field metadata/types.
+     *
+     * @throws SchemaException (TYPE_MISMATCH) for a field of an unsupported or dictionary-encoded type
+     * @throws ExecutionException (EXECUTION_FAILED) when a vector's buffers are too small for its row count
+     */
+    public static Batch fromArrow(VectorSchemaRoot root) {
+        requireNonNull(root, "root is null");
+        io.datajax.ir.Schema schema = dataJaxSchema(root.getSchema());
+        int rows = root.getRowCount();
+        List<Column> columns = new ArrayList<>(schema.size());
+        for (int i = 0; i < schema.size(); i++) {
+            ColumnAccumulator column = new ColumnAccumulator(schema.field(i).name(), schema.field(i).type(), rows);
+            column.append(root.getVector(i), rows, null);
+            columns.add(column.finish());
+        }
+        return new Batch(schema, columns, rows);
+    }
+
+    /**
+     * The Arrow schema for a DataJax schema (types: BOOLEAN->Bit, INT32->Int(32), INT64->Int(64),
+     * FLOAT64->FloatingPoint(DOUBLE), STRING->Utf8, DATE->Date(DAY), TIMESTAMP->Timestamp(MICROSECOND, no zone));
+     * nullability kept.
+     */
+    public static Schema arrowSchema(io.datajax.ir.Schema schema) {
+        requireNonNull(schema, "schema is null");
+        List<Field> fields = new ArrayList<>(schema.size());
+        for (io.datajax.ir.Field field : schema.fields()) {
+            fields.add(arrowField(field));
+        }
+        return new Schema(fields);
+    }
+
+    /**
+     * The DataJax schema of an Arrow schema: names, types and nullability (see the class comment for the type
+     * mapping). A dictionary-encoded field in message form (value type Utf8) is a STRING.
+     *
+     * @throws SchemaException TYPE_MISMATCH naming the field and its type when the type has no DataJax
+     *     equivalent; DUPLICATE_COLUMN or INVALID_ARGUMENT for repeated or empty names
+     */
+    public static io.datajax.ir.Schema dataJaxSchema(Schema schema) {
+        requireNonNull(schema, "schema is null");
+        List<io.datajax.ir.Field> fields = new ArrayList<>(schema.getFields().size());
+        for (Field field : schema.getFields()) {
+            fields.add(dataJaxField(field, field.getType()));
+        }
+        return new io.datajax.ir.Schema(fields);
+    }
+
+    static Field arrowField(io.datajax.ir.Field field) {
+        return new Field(field.name(), new FieldType(field.nullable(), arrowType(field.type()), null), null);
+    }
+
+    static ArrowType arrowType(DataType type) {
+        return switch (type) {
+            case BOOLEAN -> ArrowType.Bool.INSTANCE;
+            case INT32 -> new ArrowType.Int(32, true);
+            case INT64 -> new ArrowType.Int(64, true);
+            case FLOAT64 -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+            case STRING -> ArrowType.Utf8.INSTANCE;
+            case DATE -> new ArrowType.Date(DateUnit.DAY);
+            case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
+            case NULL -> ArrowType.Null.INSTANCE;
+        };
+    }
+
+    /** The DataJax field of an Arrow field whose values have type {@code valueType}. */
+    static io.datajax.ir.Field dataJaxField(Field field, ArrowType valueType) {
+        String name = field.getName();
+        if (name == null || name.isEmpty()) {
+            throw new SchemaException(ErrorCode.INVALID_ARGUMENT, "Arrow field of type " + valueType
+                    + " has no name; DataJax columns need non-empty, unique names.");
+        }
+        if (field.getDictionary() != null && !(valueType instanceof ArrowType.Utf8)) {
+            throw SchemaException.typeMismatch("Arrow field '" + name + "'", "it is dictionary-encoded (id "
+                    + field.getDictionary().getId() + ", type " + valueType + "); only Utf8 dictionaries in IPC"
+                    + " streams (ArrowIpc.read) are supported. Decode it with DictionaryEncoder.decode first.");
+        }
+        DataType type = dataJaxType(valueType);
+        if (type == null) {
+            throw SchemaException.typeMismatch("Arrow field '" + name + "'", "type " + valueType
+                    + " has no DataJax equivalent. Supported: Bool, Int(32, signed), Int(64, signed),"
+                    + " FloatingPoint(DOUBLE), Utf8, Date(DAY), Timestamp(MICROSECOND, no zone), Null.");
+        }
+        return new io.datajax.ir.Field(name, type, field.isNullable());
+    }
+
+    private static DataType dataJaxType(ArrowType type) {
+        if (type instanceof ArrowType.Bool) {
+            return DataType.BOOLEAN;
+        } else if (type instanceof ArrowType.Int integer && integer.getIsSigned()) {
+            return integer.getBitWidth() == 32 ? DataType.INT32 : integer.getBitWidth() == 64 ? DataType.INT64 : null;
+        } else if (type instanceof ArrowType.FloatingPoint floating) {
+            return floating.getPrecision() == FloatingPointPrecision.DOUBLE ? DataType.FLOAT64 : null;
+        } else if (type instanceof ArrowType.Utf8) {
+            return DataType.STRING;
+        } else if (type instanceof ArrowType.Date date) {
+            return date.getUnit() == DateUnit.DAY ? DataType.DATE : null;
+        } else if (type instanceof ArrowType.Timestamp timestamp) {
+            return timestamp.getUnit() == TimeUnit.MICROSECOND && timestamp.getTimezone() == null
+                    ? DataType.TIMESTAMP : null;
+        } else if (type instanceof ArrowType.Null) {
+            return DataType.NULL;
+        }
+        return null;
+    }
+
+    /** The vector kind that holds a DataJax type. */
+    static MinorType minorType(DataType type) {
+        return switch (type) {
+            case BOOLEAN -> MinorType.BIT;
+            case INT32 -> MinorType.INT;
+            case INT64 -> MinorType.BIGINT;
+            case FLOAT64 -> MinorType.FLOAT8;
+            case STRING -> MinorType.VARCHAR;
+            case DATE -> MinorType.DATEDAY;
+            case TIMESTAMP -> MinorType.TIMESTAMPMICRO;
+            case NULL -> MinorType.NULL;
+        };
+    }
+
+    /**
+     * Replaces the contents of {@code vector} (of the kind {@link #minorType} names for the column's type) with
+     * a copy of rows {@code [from, from + count)} of {@code column}; {@code utf8} holds the column's bytes when
+     * it is a string column.
+     */
+    static void fill(FieldVector vector, Column column, Utf8Values utf8, int from, int count) {
+        boolean[] nulls = column.nulls();
+        switch (column.type()) {
+            case BOOLEAN -> {
+                BaseFixedWidthVector v = (BaseFixedWidthVector) vector;
+                v.allocateNew(count);
+                ArrowMemory.putBits(v.getValidityBuffer(), nulls, from, count, true);
+                ArrowMemory.putBits(v.getDataBuffer(), ((BooleanColumn) column).values(), from, count, false);
+                v.setValueCount(count);
+            }
+            case INT32, DATE -> {
+                BaseFixedWidthVector v = (BaseFixedWidthVector) vector;
+                v.allocateNew(count);
+                ArrowMemory.putBits(v.getValidityBuffer(), nulls, from, count, true);
+                ArrowMemory.putInts(v.getDataBuffer(), ((IntColumn) column).values(), from, count);
+                v.setValueCount(count);
+            }
+            case INT64, TIMESTAMP -> {
+                BaseFixedWidthVector v = (BaseFixedWidthVector) vector;
+                v.allocateNew(count);
+                ArrowMemory.putBits(v.getValidityBuffer(), nulls, from, count, true);
+                ArrowMemory.putLongs(v.getDataBuffer(), ((LongColumn) column).values(), from, count);
+                v.setValueCount(count);
+            }
+            case FLOAT64 -> {
+                BaseFixedWidthVector v = (BaseFixedWidthVector) vector;
+                v.allocateNew(count);
+                ArrowMemory.putBits(v.getValidityBuffer(), nulls, from, count, true);
+                ArrowMemory.putDoubles(v.getDataBuffer(), ((DoubleColumn) column).values(), from, count);
+                v.setValueCount(count);
+            }
+            case STRING -> fillUtf8((VarCharVector) vector, utf8, from, count);
+            case NULL -> ((NullVector) vector).setValueCount(count);
+            default -> throw new InternalException("no Arrow vector for " + column.type());
+        }
+    }
+
+    private static final int STAGE_BYTES = 1 << 16;
+
+    /** Replaces the contents of a Utf8 vector with rows {@code [from, from + count)} of {@code utf8}. */
+    static void fillUtf8(VarCharVector vector, Utf8Values utf8, int from, int count) {
+        long total = utf8.totalBytes(from, count);
+        if (total > Integer.MAX_VALUE) {
+            throw new ExecutionException(ErrorCode.EXECUTION_FAILED, "Column '" + vector.getName() + "' holds "
+                    + total + " bytes of UTF-8 in " + count + " rows; an Arrow Utf8 vector holds at most "
+                    + Integer.MAX_VALUE + ". Split the batch (ArrowIpc.write splits by bytes).");
+        }
+        vector.allocateNew(total, count);
+        long base = vector.getDataBuffer().memoryAddress();
+        int[] offsets = new int[count + 1];
+        byte[] validity = new byte[(count + 7) >>> 3];
+        // Small strings go through a heap staging area so memory is written in large blocks.
+        byte[] stage = new byte[(int) Math.min(total, STAGE_BYTES)];
+        int stageLength = 0;
+        int position = 0;
+        for (int i = 0; i < count; i++) {
+            byte[] bytes = utf8.bytes(from + i);
+            if (bytes != null) {
+                validity[i >>> 3] |= (byte) (1 << (i & 7));
+                int length = bytes.length;
+                if (length > stage.length - stageLength) {
+                    ArrowMemory.putBytes(base + position - stageLength, stage, 0, stageLength);
+                    stageLength = 0;
+                }
+                if (length > stage.length) {
+                    ArrowMemory.putBytes(base + position, bytes, 0, length);
+                } else {
+                    System.arraycopy(bytes, 0, stage, stageLength, length);
+                    stageLength += length;
+                }
+                position += length;
+            }
+            offsets[i + 1] = position;
+        }
+        ArrowMemory.putBytes(base + position - stageLength, stage, 0, stageLength);
+        ArrowMemory.putInts(vector.getOffsetBuffer(), offsets, 0, count + 1);
+        ArrowMemory.putBytes(vector.getValidityBuffer().memoryAddress(), validity, 0, validity.length);
+        vector.setLastSet(count - 1);
+        vector.setValueCount(count);
+    }
+
+    /** Fails unless {@code buffer} holds at least {@code bytes} bytes. */
+    static void requireCapacity(FieldVector vector, ArrowBuf buffer, long bytes, String what, int rows) {
+        if (buffer.capacity() < bytes) {
+            throw new ExecutionException(ErrorCode.EXECUTION_FAILED, "Arrow vector '" + vector.getName() + "' has a "
+                    + what + " buffer of " + buffer.capacity() + " bytes; " + rows + " rows need " + bytes
+                    + ". The data is corrupt or was not written by Arrow.");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.datajax.runtime.mpj.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.ir.Sharding;
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.ExecutionException;
+import io.datajax.ir.plan.Limit;
+import io.datajax.ir.plan.PlanCodec;
+import io.datajax.ir.plan.PlanNode;
+import io.datajax.planner.stages.Exchange;
+import io.datajax.planner.stages.Stage;
+import io.datajax.planner.stages.StageKind;
+import io.datajax.planner.stages.StagePlan;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The message that tells every rank what to run: the stages of a {@link StagePlan} in order, each with its
+ * nodes (as {@link PlanCodec} bytes of the stage's last node; earlier nodes of a chain are its inputs),
+ * output sharding, exchanges per input and whether its output is needed in global order. Decoding
+ * re-validates every node (PlanCodec's constructor checks). Immutable.
+ */
+record DistributedPlan(List<StageStep> stages) {
+    private static final int MAGIC = 0x444A5031; // "DJP1"
+
+    DistributedPlan {
+        stages = List.copyOf(requireNonNull(stages, "stages is null"));
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("a distributed plan needs at least one stage");
+        }
+    }
+
+    /**
+     * The distributed form of {@code plan}. A stage's output is {@code ordered} when it is the result or
+     * feeds a limit, or feeds an ordered TRANSFORM (filters and projections keep order).
+     */
+    static DistributedPlan of(StagePlan plan) {
+        List<Stage> stages = plan.stages();
+        boolean[] ordered = new boolean[stages.size()];
+        ordered[stages.size() - 1] = true;
+        for (int s = stages.size() - 1; s >= 0; s--) {
+            Stage stage = stages.get(s);
+            if (stage.kind() == StageKind.TRANSFORM && (ordered[s] || hasLimit(stage))) {
+                ordered[stage.inputs().get(0)] = true;
+            }
+        }
+        List<StageStep> steps = new ArrayList<>();
+        for (Stage stage : stages) {
+            steps.add(StageStep.of(stage, ordered[stage.id()]));
+        }
+        return new DistributedPlan(steps);
+    }
+
+    private static boolean hasLimit(Stage stage) {
+        return stage.nodes().stream().anyMatch(Limit.class::isInstance);
+    }
+
+    /** The step with id {@code id}. */
+    StageStep stage(int id) {
+        return stages.get(id);
+    }
+
+    /** The step producing the result. */
+    StageStep result() {
+        return stages.get(stages.size() - 1);
+    }
+
+    /** "0 INPUT, 1 TRANSFORM, 2 AGGREGATE": the call name the rank pool reports. */
+    String describe() {
+        StringBuilder out = new StringBuilder("stages ");
+        for (StageStep step : stages) {
+            out.append(step.id() == 0 ? "" : ", ").append(step.id()).append(' ').append(step.kind());
+        }
+        return out.toString();
+    }
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(stages.size());
+            for (StageStep step : stages) {
+                out.writeInt(step.id());
+                out.writeUTF(step.kind().name());
+                writeInts(out, step.inputs());
+                out.writeInt(step.nodes().size());
+                byte[] root = PlanCodec.encode(step.root());
+                out.writeInt(root.length);
+                out.write(root);
+                writeSharding(out, step.sharding());
+                for (Optional<Exchange> exchange : step.exchanges()) {
+                    out.writeBoolean(exchange.isPresent());
+                    if (exchange.isPresent()) {
+                        out.writeUTF(exchange.get().kind().name());
+                        writeStrings(out, exchange.get().keys());
+                        out.writeInt(exchange.get().partitions());
+                    }
+                }
+                out.writeBoolean(step.ordered());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Decodes bytes written by {@link #encode}.
+     *
+     * @throws ExecutionException ({@code INVALID_PLAN}) when the bytes are not a distributed plan
+     */
+    static DistributedPlan decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("bad magic number");
+            }
+            int count = in.readInt();
+            List<StageStep> steps = new ArrayList<>(count);
+            for (int s = 0; s < count; s++) {
+                int id = in.readInt();
+                StageKind kind = StageKind.valueOf(in.readUTF());
+                List<Integer> inputs = readInts(in);
+                int nodeCount = in.readInt();
+                byte[] rootBytes = new byte[in.readInt()];
+                in.readFully(rootBytes);
+                PlanNode root = PlanCodec.decode(rootBytes);
+                PlanNode[] nodes = new PlanNode[nodeCount];
+                nodes[nodeCount - 1] = root;
+                for (int i = nodeCount - 2; i >= 0; i--) {
+                    nodes[i] = nodes[i + 1].inputs().get(0);
+                }
+                Sharding sharding = readSharding(in);
+                List<Optional<Exchange>> exchanges = new ArrayList<>();
+                for (int i = 0; i < inputs.size(); i++) {
+                    if (in.readBoolean()) {
+                        Exchange.Kind exchangeKind = Exchange.Kind.valueOf(in.readUTF());
+                        exchanges.add(Optional.of(new Exchange(exchangeKind, readStrings(in), in.readInt())));
+                    } else {
+                        exchanges.add(Optional.empty());
+                    }
+                }
+                steps.add(new StageStep(id, kind, inputs, List.of(nodes), sharding, exchanges, in.readBoolean()));
+            }
+            return new DistributedPlan(steps);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ExecutionException execution && execution.code() == ErrorCode.INVALID_PLAN) {
+                throw execution;
+            }
+            throw new ExecutionException(ErrorCode.INVALID_PLAN, "The distributed plan sent to the ranks could not be"
+                    + " decoded: " + e + ". This is a bug (driver and ranks run the same code).", e);
+        }
+    }
+
+    private static void writeSharding(DataOutputStream out, Sharding sharding) throws IOException {
+        if (sharding instanceof Sharding.ByKey byKey) {
+            out.writeUTF("byKey");
+            writeStrings(out, byKey.keys());
+        } else {
+            out.writeUTF(sharding instanceof Sharding.Replicated ? "replicated" : "blocks");
+        }
+        out.writeUTF(sharding.axis().orElse(""));
+    }
+
+    private static Sharding readSharding(DataInputStream in) throws IOException {
+        String kind = in.readUTF();
+        List<String> keys = kind.equals("byKey") ? readStrings(in) : List.of();
+        String axisName = in.readUTF();
+        Optional<String> axis = axisName.isEmpty() ? Optional.empty() : Optional.of(axisName);
+        return switch (kind) {
+            case "byKey" -> new Sharding.ByKey(keys, axis);
+            case "replicated" -> new Sharding.Replicated(axis);
+            case "blocks" -> new Sharding.Blocks(axis);
+            default -> throw new IOException("unknown sharding kind " + kind);
+        };
+    }
+
+    private static void writeInts(DataOutputStream out, List<Integer> values) throws IOException {
+        out.writeInt(values.size());
+        for (int value : values) {
+            out.writeInt(value);
+        }
+    }
+
+    private static List<Integer> readInts(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(in.readInt());
+        }
+        return out;
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String value : values) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(in.readUTF());
+        }
+        return out;
+    }
+}

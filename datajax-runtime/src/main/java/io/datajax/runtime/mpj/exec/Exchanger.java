@@ -1,0 +1,76 @@
+package io.datajax.runtime.mpj.exec;
+
+import io.datajax.ir.Schema;
+import io.datajax.runtime.column.Batch;
+import io.datajax.runtime.mpj.RankContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * The data movements of one stage on one rank, as Arrow IPC bytes over the rank's collectives (which run
+ * in rounds of at most {@code MpjSettings.roundBytes} per destination). A rank's own part never leaves
+ * it. Every method is a collective: all ranks call it in the same order. Counts the bytes sent to other
+ * ranks.
+ */
+final class Exchanger {
+    private final RankContext context;
+    private final BufferAllocator allocator;
+    private long bytesSent;
+
+    Exchanger(RankContext context, BufferAllocator allocator) {
+        this.context = context;
+        this.allocator = allocator;
+    }
+
+    /** Bytes this rank sent to other ranks so far. */
+    long bytesSent() {
+        return bytesSent;
+    }
+
+    /**
+     * Sends row {@code r} of {@code batch} to rank {@code destinations[r]}; returns the rows received, in
+     * source-rank order (and input order within a source).
+     */
+    Batch shuffle(Batch batch, int[] destinations) {
+        int size = context.size();
+        int me = context.rank();
+        Batch[] parts = Batches.split(batch, destinations, size);
+        byte[][] out = new byte[size][];
+        for (int d = 0; d < size; d++) {
+            out[d] = d == me ? new byte[0] : ShardCodec.encode(parts[d], allocator);
+            bytesSent += out[d].length;
+        }
+        byte[][] in = context.alltoallv(out);
+        return collect(batch.schema(), in, parts[me]);
+    }
+
+    /** Sends every row to rank 0; returns all rows in rank order there and no rows elsewhere. */
+    Batch gatherToFirst(Batch batch) {
+        int size = context.size();
+        int me = context.rank();
+        byte[][] out = new byte[size][];
+        for (int d = 0; d < size; d++) {
+            out[d] = d == 0 && me != 0 ? ShardCodec.encode(batch, allocator) : new byte[0];
+            bytesSent += out[d].length;
+        }
+        byte[][] in = context.alltoallv(out);
+        return me == 0 ? collect(batch.schema(), in, batch) : Batches.empty(batch.schema());
+    }
+
+    /** Sends every row to every rank; returns all rows, in rank order, on every rank. */
+    Batch allgather(Batch batch) {
+        byte[] mine = ShardCodec.encode(batch, allocator);
+        bytesSent += (long) mine.length * (context.size() - 1);
+        byte[][] in = context.allgather(mine);
+        return collect(batch.schema(), in, batch);
+    }
+
+    private Batch collect(Schema schema, byte[][] received, Batch own) {
+        List<Batch> parts = new ArrayList<>(received.length);
+        for (int source = 0; source < received.length; source++) {
+            parts.add(source == context.rank() ? own : ShardCodec.decode(received[source], schema, allocator));
+        }
+        return Batches.concat(schema, parts);
+    }
+}

@@ -1,0 +1,283 @@
+package io.datajax.runtime.mpj.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.api.spi.ExecutionResult;
+import io.datajax.api.spi.Executor;
+import io.datajax.api.spi.StageListener;
+import io.datajax.ir.error.DataJaxException;
+import io.datajax.ir.plan.Scan;
+import io.datajax.planner.stages.Stage;
+import io.datajax.planner.stages.StageKind;
+import io.datajax.planner.stages.StageMetrics;
+import io.datajax.planner.stages.StagePlan;
+import io.datajax.runtime.column.Batch;
+import io.datajax.runtime.mpj.MpjSettings;
+import io.datajax.runtime.mpj.RankPool;
+import io.datajax.runtime.mpj.exec.RankReport.RankStageMetrics;
+import io.datajax.runtime.tablesaw.TablesawConverter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.tablesaw.api.Table;
+
+/**
+ * The MPJ executor in driver mode ({@code "mpj"}): runs each stage plan SPMD on a warm {@link RankPool} of
+ * rank JVMs on this host, with Arrow IPC shards.
+ *
+ * <p>One call: the driver converts the input tables (never modifying them), cuts each into one shard per
+ * rank as its scan's sharding says ({@code blocks}: contiguous row ranges in rank order), and makes
+ * <em>one</em> pool call whose payload per rank is the {@link DistributedPlan} and that rank's shards as
+ * Arrow IPC bytes. Every rank runs every stage ({@link StageProgram}: exchanges as Arrow IPC bytes over
+ * MPJ collectives) and returns its part of the result, which the driver concatenates in rank order (a
+ * replicated result is taken from rank 0).
+ *
+ * <p>Order: where PRODUCT.md fixes it (key-sorted aggregates, explicit sorts, a limit's first rows) the
+ * result has it: such stages deliver their rows in order on rank 0 (see {@link StageProgram}); elsewhere
+ * (filters, joins, repartitions) rows come in rank order, which is a multiset the contract leaves
+ * unordered.
+ *
+ * <p>Failures: a rank that throws, dies or outlives {@link MpjSettings#callTimeout()} fails the call with
+ * an error naming the stage and the rank (bad data keeps its DataJax class and code, e.g.
+ * {@code INTEGER_OVERFLOW}). The pool's ranks are then stopped; the next call restarts them (logged at
+ * INFO). Metrics: per stage, rows summed over ranks (a replicated output counted once), the longest rank's
+ * time, the bytes ranks sent each other, summed peak bytes; rows per rank and the skew ratio (max/median
+ * rows per rank) are in {@link #lastCall()}, logged at DEBUG, and a WARN is logged when the skew exceeds
+ * {@value #SKEW_WARN_RATIO} on a stage with at least {@value #SKEW_MIN_ROWS} rows on one rank.
+ *
+ * <p>One call at a time (calls are serialised). {@link #close()} stops the ranks.
+ */
+public final class MpjExecutor implements Executor {
+    /** The provider and executor name. */
+    public static final String NAME = "mpj";
+    /** The skew ratio above which a stage is logged at WARN. */
+    public static final double SKEW_WARN_RATIO = 4.0;
+    /** The fewest rows on the fullest rank for a skew WARN (small stages are noise). */
+    public static final long SKEW_MIN_ROWS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MpjExecutor.class);
+    private static final AtomicLong CALL_IDS = new AtomicLong();
+
+    private final RankPool pool;
+    private volatile boolean closed;
+    private volatile CallRecord lastCall;
+
+    private MpjExecutor(RankPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Starts the rank processes of {@code settings} and returns an executor over them; the caller closes it.
+     *
+     * @throws io.datajax.ir.error.DataJaxException when the ranks cannot start (see {@link RankPool#start})
+     */
+    public static MpjExecutor start(MpjSettings settings) {
+        return new MpjExecutor(RankPool.start(requireNonNull(settings, "settings is null")));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int parallelism() {
+        return pool.size();
+    }
+
+    /** The settings the ranks run with. */
+    public MpjSettings settings() {
+        return pool.settings();
+    }
+
+    /** The pids of the current rank processes, indexed by rank (empty while they are stopped). */
+    public List<Long> rankPids() {
+        return pool.pids();
+    }
+
+    /** What the last successful call did per stage and rank, if there was one. */
+    public Optional<CallRecord> lastCall() {
+        return Optional.ofNullable(lastCall);
+    }
+
+    private String mode() {
+        return "mpj driver, " + pool.size() + " ranks (pool " + pool.id() + ")";
+    }
+
+    @Override
+    public synchronized ExecutionResult execute(StagePlan plan, List<Table> inputs, StageListener listener) {
+        requireNonNull(plan, "plan is null");
+        requireNonNull(inputs, "inputs is null");
+        requireNonNull(listener, "listener is null");
+        if (closed) {
+            throw MpjExecErrors.closed();
+        }
+        int ranks = pool.size();
+        if (plan.parallelism() != ranks) {
+            throw MpjExecErrors.parallelismMismatch(plan.parallelism(), ranks);
+        }
+        long callId = CALL_IDS.incrementAndGet();
+        long start = System.nanoTime();
+        DistributedPlan distributed = DistributedPlan.of(plan);
+        byte[] planBytes = distributed.encode();
+        String allocatorName = "mpj driver call " + callId;
+        try (BufferAllocator allocator = ProcessAllocator.child(allocatorName)) {
+            List<byte[]> payloads = payloads(plan, inputs, planBytes, ranks, allocator);
+            ensureRunning();
+            List<byte[]> answers;
+            try {
+                answers = pool.run(distributed.describe(), StageProgramTask.class, payloads);
+            } catch (DataJaxException e) {
+                throw MpjExecErrors.callFailed(e, ranks);
+            }
+            List<RankReport> reports = new ArrayList<>(ranks);
+            for (int r = 0; r < ranks; r++) {
+                reports.add(RankReport.decode(r, answers.get(r)));
+            }
+            List<Batch> parts = new ArrayList<>(ranks);
+            for (RankReport report : reports) {
+                parts.add(ShardCodec.decode(report.result(), plan.schema(), allocator));
+            }
+            Batch result = Batches.concat(plan.schema(), parts);
+            long leaked = allocator.getAllocatedMemory();
+            if (leaked != 0) {
+                LOG.warn("{} left {} bytes of Arrow memory allocated", allocatorName, leaked);
+                throw MpjExecErrors.leaked(allocatorName, leaked);
+            }
+            CallRecord record = record(distributed, reports, System.nanoTime() - start);
+            lastCall = record;
+            List<StageMetrics> metrics = new ArrayList<>();
+            for (Stage stage : plan.stages()) {
+                StageMetrics m = record.stages().get(stage.id()).metrics();
+                listener.stageStarted(stage);
+                listener.stageFinished(stage, m);
+                metrics.add(m);
+            }
+            return new ExecutionResult(TablesawConverter.toTable("result", result), mode(), metrics);
+        }
+    }
+
+    private List<byte[]> payloads(StagePlan plan, List<Table> inputs, byte[] planBytes, int ranks,
+            BufferAllocator allocator) {
+        InputShards tables = new InputShards(inputs);
+        List<Map<Integer, byte[]>> shards = new ArrayList<>(ranks);
+        for (int r = 0; r < ranks; r++) {
+            shards.add(new HashMap<>());
+        }
+        for (Stage stage : plan.stages()) {
+            if (stage.kind() != StageKind.INPUT) {
+                continue;
+            }
+            Batch[] perRank = tables.shards((Scan) stage.root(), ranks);
+            for (int r = 0; r < ranks; r++) {
+                shards.get(r).put(stage.id(), ShardCodec.encode(perRank[r], allocator));
+            }
+        }
+        List<byte[]> payloads = new ArrayList<>(ranks);
+        for (int r = 0; r < ranks; r++) {
+            payloads.add(new RankPayload(planBytes, shards.get(r)).encode());
+        }
+        return payloads;
+    }
+
+    private void ensureRunning() {
+        if (!pool.isRunning()) {
+            LOG.info("MPJ pool {} has no running ranks (a previous call failed, or a rank died); restarting its {}"
+                    + " ranks", pool.id(), pool.size());
+            pool.restart();
+        }
+    }
+
+    private CallRecord record(DistributedPlan plan, List<RankReport> reports, long callNanos) {
+        List<StageRecord> stages = new ArrayList<>();
+        for (StageStep step : plan.stages()) {
+            int id = step.id();
+            long[] rowsOut = new long[reports.size()];
+            long rowsIn = 0;
+            long out = 0;
+            long nanos = 0;
+            long bytes = 0;
+            long peak = 0;
+            for (int r = 0; r < reports.size(); r++) {
+                RankStageMetrics m = reports.get(r).stages().get(id);
+                rowsOut[r] = m.rowsOut();
+                rowsIn += m.rowsIn();
+                out += m.rowsOut();
+                nanos = Math.max(nanos, m.nanos());
+                bytes += m.bytesSent();
+                peak += m.peakBytes();
+            }
+            if (step.replicated()) {
+                out = rowsOut[0];
+            }
+            double skew = skew(rowsOut);
+            StageMetrics metrics = new StageMetrics(id, rowsIn, out, nanos, bytes, peak);
+            StageRecord record = new StageRecord(metrics, rowsOut, skew);
+            stages.add(record);
+            LOG.debug("{}: rows per rank {}, {} bytes exchanged, {} us, skew {}", step.label(), Arrays.toString(rowsOut),
+                    bytes, nanos / 1_000, String.format("%.2f", skew));
+            long max = Arrays.stream(rowsOut).max().orElse(0);
+            if (skew > SKEW_WARN_RATIO && max >= SKEW_MIN_ROWS && !step.replicated()) {
+                LOG.warn("{} is skewed: rows per rank {} (max/median {}); a hot key, or data gathered to one rank",
+                        step.label(), Arrays.toString(rowsOut), String.format("%.1f", skew));
+            }
+        }
+        return new CallRecord(List.copyOf(stages), callNanos);
+    }
+
+    /** max/median of the rows per rank; 1 when all are 0, infinite when the median is 0 and the max not. */
+    static double skew(long[] rowsPerRank) {
+        long[] sorted = rowsPerRank.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        long max = sorted[n - 1];
+        if (max == 0) {
+            return 1.0;
+        }
+        return median == 0 ? Double.POSITIVE_INFINITY : max / median;
+    }
+
+    /**
+     * What one call did.
+     *
+     * @param stages per stage, in stage order
+     * @param nanos the whole call's wall time on the driver
+     */
+    public record CallRecord(List<StageRecord> stages, long nanos) {
+        public CallRecord {
+            stages = List.copyOf(stages);
+        }
+    }
+
+    /**
+     * What one stage did in one call.
+     *
+     * @param metrics the totals reported through the SPI
+     * @param rowsPerRank output rows on each rank, indexed by rank
+     * @param skew max/median of {@code rowsPerRank}
+     */
+    public record StageRecord(StageMetrics metrics, long[] rowsPerRank, double skew) {
+        public StageRecord {
+            rowsPerRank = rowsPerRank.clone();
+        }
+
+        @Override
+        public long[] rowsPerRank() {
+            return rowsPerRank.clone();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        pool.close();
+    }
+}

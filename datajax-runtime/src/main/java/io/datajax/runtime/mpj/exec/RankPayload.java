@@ -1,0 +1,78 @@
+package io.datajax.runtime.mpj.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.ExecutionException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the driver sends one rank for one call: the encoded {@link DistributedPlan} and, per INPUT stage,
+ * the rank's shard as Arrow IPC bytes (empty bytes for a shard of no rows).
+ *
+ * @param plan {@link DistributedPlan#encode()} bytes
+ * @param shards per INPUT stage id, the shard's IPC bytes
+ */
+record RankPayload(byte[] plan, Map<Integer, byte[]> shards) {
+    private static final int MAGIC = 0x444A5331; // "DJS1"
+
+    RankPayload {
+        requireNonNull(plan, "plan is null");
+        shards = Map.copyOf(shards);
+    }
+
+    byte[] encode() {
+        long size = 16L + plan.length;
+        for (byte[] shard : shards.values()) {
+            size += 8 + shard.length;
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new ExecutionException(ErrorCode.RESOURCE_EXHAUSTED, "One rank's input shards take " + size
+                    + " bytes, more than a Java array holds (2 GiB); use more ranks (MpjSettings.ranks).");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) size);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(plan.length);
+            out.write(plan);
+            out.writeInt(shards.size());
+            for (Map.Entry<Integer, byte[]> shard : new TreeMap<>(shards).entrySet()) {
+                out.writeInt(shard.getKey());
+                out.writeInt(shard.getValue().length);
+                out.write(shard.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static RankPayload decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("bad magic number");
+            }
+            byte[] plan = new byte[in.readInt()];
+            in.readFully(plan);
+            int count = in.readInt();
+            Map<Integer, byte[]> shards = new TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                int stage = in.readInt();
+                byte[] shard = new byte[in.readInt()];
+                in.readFully(shard);
+                shards.put(stage, shard);
+            }
+            return new RankPayload(plan, shards);
+        } catch (IOException e) {
+            throw new ExecutionException(ErrorCode.INVALID_PLAN, "A rank could not decode its call payload: " + e
+                    + ". This is a bug (driver and ranks run the same code).", e);
+        }
+    }
+}

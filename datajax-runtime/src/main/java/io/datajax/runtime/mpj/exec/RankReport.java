@@ -1,0 +1,81 @@
+package io.datajax.runtime.mpj.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.ExecutionException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one rank sends back for one call: what each stage did on it, and its part of the result as Arrow
+ * IPC bytes (empty bytes for no rows).
+ *
+ * @param stages per stage, in stage order
+ * @param result the rank's result shard
+ */
+record RankReport(List<RankStageMetrics> stages, byte[] result) {
+    private static final int MAGIC = 0x444A5231; // "DJR1"
+
+    RankReport {
+        stages = List.copyOf(stages);
+        requireNonNull(result, "result is null");
+    }
+
+    /**
+     * What one stage did on one rank.
+     *
+     * @param rowsIn rows of the stage's inputs on this rank, before any exchange
+     * @param rowsOut rows of the stage's output on this rank
+     * @param nanos time on this rank, exchanges included
+     * @param bytesSent Arrow IPC bytes this rank sent to other ranks for the stage
+     * @param peakBytes estimated working and output bytes on this rank
+     */
+    record RankStageMetrics(long rowsIn, long rowsOut, long nanos, long bytesSent, long peakBytes) {
+    }
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 40 * stages.size() + result.length);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(stages.size());
+            for (RankStageMetrics m : stages) {
+                out.writeLong(m.rowsIn());
+                out.writeLong(m.rowsOut());
+                out.writeLong(m.nanos());
+                out.writeLong(m.bytesSent());
+                out.writeLong(m.peakBytes());
+            }
+            out.writeInt(result.length);
+            out.write(result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static RankReport decode(int rank, byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("bad magic number");
+            }
+            int count = in.readInt();
+            List<RankStageMetrics> stages = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                stages.add(new RankStageMetrics(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+            }
+            byte[] result = new byte[in.readInt()];
+            in.readFully(result);
+            return new RankReport(stages, result);
+        } catch (IOException e) {
+            throw new ExecutionException(ErrorCode.INTERNAL, "The report of rank " + rank + " could not be decoded: " + e
+                    + ". This is a bug (driver and ranks run the same code).", e);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.datajax.runtime.mpj.exec;
+
+import io.datajax.ir.DataType;
+import io.datajax.ir.Schema;
+import io.datajax.ir.Sharding;
+import io.datajax.ir.error.InternalException;
+import io.datajax.ir.plan.Aggregate;
+import io.datajax.ir.plan.Join;
+import io.datajax.ir.plan.SortKey;
+import io.datajax.planner.stages.Exchange;
+import io.datajax.planner.stages.StageKind;
+import io.datajax.runtime.column.Batch;
+import io.datajax.runtime.kernel.MemoryMeter;
+import io.datajax.runtime.kernel.SortKernel;
+import io.datajax.runtime.local.LocalStageRunner;
+import io.datajax.runtime.mpj.RankContext;
+import io.datajax.runtime.mpj.exec.RankReport.RankStageMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs every stage of a {@link DistributedPlan} on one rank (SPMD: every rank runs the same steps and
+ * calls the same collectives in the same order), and returns the rank's part of the result.
+ *
+ * <p>Per stage kind:
+ * <ul>
+ *   <li>INPUT: the rank's shard, as the driver sent it.</li>
+ *   <li>TRANSFORM: local; a GATHER exchange (a chain with a limit) first moves every row to rank 0 in rank
+ *       order, which then runs the chain alone.</li>
+ *   <li>AGGREGATE: partial aggregation on the rank's rows ({@link PartialAggregation}), a hash exchange of
+ *       the partial states on the group keys, final aggregation; with no keys the partial rows are
+ *       all-gathered and every rank computes the one result row. Without an exchange (input already
+ *       placed on the keys, or replicated) the aggregate runs locally in one step.</li>
+ *   <li>JOIN: a hash exchange of both sides on their keys, hashed as the unified key type. Null keys hash
+ *       to one fixed rank (see {@link KeyPartitioner}): with {@code nullsEqual} they must meet there; without
+ *       it they never match and each such row is output once, on that rank, by joins that keep unmatched
+ *       rows; and since the join's output is {@code byKey} on its keys, a later stage that groups by them
+ *       without an exchange finds all null keys on one rank. Without an exchange (co-partitioned sides, or
+ *       a replicated side: a broadcast join) the join runs locally.</li>
+ *   <li>SORT: sort = gather and local sort: the RANGE exchange is realised by moving every row to rank 0,
+ *       which sorts them (a sample-based range exchange is left for later).</li>
+ *   <li>REPARTITION: a hash exchange (byKey) or an all-gather (replicated).</li>
+ * </ul>
+ *
+ * <p>Order. Where a stage's output is {@linkplain StageStep#ordered() needed in order} (it is the result,
+ * or reaches a limit through filters and projections), a keyed aggregate delivers its groups key-sorted
+ * on rank 0: partial states are gathered to rank 0 instead of hashed, and the final aggregation there is
+ * key-sorted. Such an output lies on rank 0 rather than where the planner's {@code byKey} says; a JOIN,
+ * AGGREGATE or REPARTITION that relies on that placement without an exchange re-hashes it first.
+ *
+ * <p>Memory: each stage works in its own child allocator of the process root, named after the stage; a
+ * stage that leaves Arrow memory allocated fails (a bug), after a WARN.
+ */
+final class StageProgram {
+    private static final Logger LOG = LoggerFactory.getLogger(StageProgram.class);
+
+    private final RankContext context;
+    private final DistributedPlan plan;
+    private final LocalStageRunner runner;
+    /** Per input of the stage being prepared: whether its rows all lie on rank 0 after its exchange. */
+    private final boolean[] inputOnFirst = new boolean[2];
+
+    StageProgram(RankContext context, DistributedPlan plan, LocalStageRunner runner) {
+        this.context = context;
+        this.plan = plan;
+        this.runner = runner;
+    }
+
+    /** Runs every stage; returns the metrics and this rank's result shard. */
+    RankReport run(Map<Integer, byte[]> shards) {
+        List<StageStep> steps = plan.stages();
+        Batch[] outputs = new Batch[steps.size()];
+        boolean[] onFirst = new boolean[steps.size()];
+        List<RankStageMetrics> metrics = new ArrayList<>();
+        String previousStage = MDC.get("stage");
+        try {
+            for (StageStep step : steps) {
+                MDC.put("stage", step.label());
+                long start = System.nanoTime();
+                try (BufferAllocator allocator = ProcessAllocator.child(step.label() + " rank " + context.rank())) {
+                    Exchanger exchanger = new Exchanger(context, allocator);
+                    MemoryMeter meter = new MemoryMeter();
+                    long rowsIn = 0;
+                    for (int input : step.inputs()) {
+                        rowsIn += outputs[input].rowCount();
+                    }
+                    Batch out;
+                    if (step.kind() == StageKind.INPUT) {
+                        byte[] shard = shards.get(step.id());
+                        if (shard == null) {
+                            throw new InternalException("no shard for " + step.label() + " on rank " + context.rank());
+                        }
+                        out = ShardCodec.decode(shard, step.schema(), allocator);
+                        rowsIn = out.rowCount();
+                    } else {
+                        out = runStage(step, outputs, onFirst, exchanger, meter);
+                    }
+                    outputs[step.id()] = Batches.as(step.schema(), out);
+                    meter.add(out.estimatedBytes());
+                    long leaked = allocator.getAllocatedMemory();
+                    if (leaked != 0) {
+                        LOG.warn("{} left {} bytes of Arrow memory allocated on rank {}", step.label(), leaked,
+                                context.rank());
+                        throw new InternalException(step.label() + " left " + leaked + " bytes of Arrow memory"
+                                + " allocated in " + allocator.getName() + ". This is a bug.");
+                    }
+                    long nanos = System.nanoTime() - start;
+                    metrics.add(new RankStageMetrics(rowsIn, out.rowCount(), nanos, exchanger.bytesSent(), meter.bytes()));
+                    LOG.debug("{}: rows {} -> {}, sent {} bytes, {} us", step.label(), rowsIn, out.rowCount(),
+                            exchanger.bytesSent(), nanos / 1_000);
+                } catch (RuntimeException | Error e) {
+                    if (e instanceof RankStageException) {
+                        throw e;
+                    }
+                    throw new RankStageException(step, context.rank(), context.size(), e);
+                }
+            }
+        } finally {
+            if (previousStage == null) {
+                MDC.remove("stage");
+            } else {
+                MDC.put("stage", previousStage);
+            }
+        }
+        StageStep last = plan.result();
+        Batch result = outputs[last.id()];
+        if (last.replicated() && context.rank() != 0) {
+            result = Batches.empty(last.schema());
+        }
+        byte[] resultBytes;
+        try (BufferAllocator allocator = ProcessAllocator.child("result rank " + context.rank())) {
+            resultBytes = ShardCodec.encode(result, allocator);
+        }
+        return new RankReport(metrics, resultBytes);
+    }
+
+    private Batch runStage(StageStep step, Batch[] outputs, boolean[] onFirst, Exchanger exchanger, MemoryMeter meter) {
+        switch (step.kind()) {
+            case AGGREGATE -> {
+                return aggregate(step, outputs, onFirst, exchanger, meter);
+            }
+            case JOIN -> {
+                Join join = (Join) step.root();
+                Batch left = prepare(step, 0, outputs, onFirst, exchanger, join.keyTypes());
+                Batch right = prepare(step, 1, outputs, onFirst, exchanger, join.keyTypes());
+                onFirst[step.id()] = inputOnFirst(step, onFirst);
+                return runner.run(step.nodes(), List.of(left, right), meter);
+            }
+            case TRANSFORM, SORT, REPARTITION -> {
+                Batch input = prepare(step, 0, outputs, onFirst, exchanger, null);
+                onFirst[step.id()] = inputOnFirst(step, onFirst);
+                return runner.run(step.nodes(), List.of(input), meter);
+            }
+            default -> throw new InternalException("stage kind " + step.kind() + " is not run here");
+        }
+    }
+
+    /**
+     * Input {@code index} of {@code step} after its exchange; records in {@code onFirst[step]}-to-be whether
+     * the moved rows now all lie on rank 0 (via {@link #inputOnFirst}).
+     *
+     * @param hashTypes the types to hash the keys as (null: the columns' own types)
+     */
+    private Batch prepare(StageStep step, int index, Batch[] outputs, boolean[] onFirst, Exchanger exchanger,
+            List<DataType> hashTypes) {
+        int source = step.inputs().get(index);
+        StageStep from = plan.stage(source);
+        Batch batch = outputs[source];
+        Optional<Exchange> exchange = step.exchanges().get(index);
+        inputOnFirst[index] = false;
+        if (exchange.isEmpty()) {
+            if (onFirst[source] && from.sharding() instanceof Sharding.ByKey byKey && step.kind() != StageKind.TRANSFORM) {
+                List<String> keys = byKey.keys();
+                return hash(batch, keys, hashTypes == null ? ownTypes(batch.schema(), keys) : hashTypes, exchanger);
+            }
+            inputOnFirst[index] = onFirst[source];
+            return batch;
+        }
+        Exchange movement = exchange.get();
+        switch (movement.kind()) {
+            case HASH -> {
+                List<String> keys = movement.keys();
+                List<DataType> types = hashTypes == null ? ownTypes(batch.schema(), keys) : hashTypes;
+                if (from.replicated()) {
+                    int[] destinations = KeyPartitioner.destinations(batch, keys, types, context.size());
+                    return Batches.split(batch, destinations, context.size())[context.rank()];
+                }
+                return hash(batch, keys, types, exchanger);
+            }
+            case BROADCAST -> {
+                return from.replicated() && !onFirst[source] ? batch : exchanger.allgather(batch);
+            }
+            case GATHER, RANGE -> {
+                inputOnFirst[index] = true;
+                if (from.replicated() && !onFirst[source]) {
+                    return context.rank() == 0 ? batch : Batches.empty(batch.schema());
+                }
+                return exchanger.gatherToFirst(batch);
+            }
+            default -> throw new InternalException("unknown exchange " + movement);
+        }
+    }
+
+    private boolean inputOnFirst(StageStep step, boolean[] onFirst) {
+        boolean any = false;
+        for (int i = 0; i < step.inputs().size(); i++) {
+            any |= inputOnFirst[i];
+        }
+        return any;
+    }
+
+    private Batch hash(Batch batch, List<String> keys, List<DataType> types, Exchanger exchanger) {
+        return exchanger.shuffle(batch, KeyPartitioner.destinations(batch, keys, types, context.size()));
+    }
+
+    private static List<DataType> ownTypes(Schema schema, List<String> keys) {
+        List<DataType> types = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            types.add(schema.field(key).type());
+        }
+        return types;
+    }
+
+    private Batch aggregate(StageStep step, Batch[] outputs, boolean[] onFirst, Exchanger exchanger, MemoryMeter meter) {
+        Aggregate aggregate = (Aggregate) step.root();
+        int source = step.inputs().get(0);
+        Optional<Exchange> exchange = step.exchanges().get(0);
+        boolean ordered = step.ordered() && !aggregate.keys().isEmpty() && !step.replicated();
+        if (exchange.isEmpty()) {
+            Batch input = prepare(step, 0, outputs, onFirst, exchanger, null);
+            Batch out = runner.run(step.nodes(), List.of(input), meter);
+            boolean first = inputOnFirst[0];
+            if (ordered && !first) {
+                out = exchanger.gatherToFirst(out);
+                out = SortKernel.sort(out, ascendingNullsLast(aggregate.keys()));
+                first = true;
+            }
+            onFirst[step.id()] = first;
+            return out;
+        }
+        PartialAggregation split = PartialAggregation.of(aggregate);
+        Batch partial = runner.run(List.of(split.partial()), List.of(outputs[source]), meter);
+        Batch states;
+        switch (exchange.get().kind()) {
+            case HASH -> {
+                if (ordered) {
+                    states = exchanger.gatherToFirst(partial);
+                    onFirst[step.id()] = true;
+                } else {
+                    List<String> keys = aggregate.keys();
+                    states = hash(partial, keys, ownTypes(partial.schema(), keys), exchanger);
+                }
+            }
+            case BROADCAST -> states = exchanger.allgather(partial);
+            default -> throw new InternalException("an aggregate does not take a " + exchange.get() + " exchange");
+        }
+        if (ordered && context.rank() != 0) {
+            return Batches.empty(step.schema());
+        }
+        return runner.run(split.finalNodes(), List.of(states), meter);
+    }
+
+    private static List<SortKey> ascendingNullsLast(List<String> keys) {
+        List<SortKey> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            out.add(new SortKey(key, true, false));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,20 @@
+package io.datajax.tests.mpj;
+
+import io.datajax.api.DataJaxConfig;
+import io.datajax.tests.conformance.ConformanceSuite;
+
+/**
+ * The conformance suite on the MPJ executor with 3 rank processes ({@link ThreeRankMpjProvider}), one warm
+ * pool for the whole class. Only key-sorted and explicitly sorted order is checked.
+ */
+class MpjThreeRankConformanceTest extends ConformanceSuite {
+    @Override
+    protected DataJaxConfig config() {
+        return DataJaxConfig.defaults().withExecutor(ThreeRankMpjProvider.NAME);
+    }
+
+    @Override
+    protected boolean preservesInputOrder() {
+        return false;
+    }
+}
