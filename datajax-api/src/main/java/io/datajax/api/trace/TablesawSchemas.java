@@ -25,22 +25,30 @@ public final class TablesawSchemas {
         return new Schema(fields);
     }
 
-    /** The DataJax type of a Tablesaw column type. */
+    /**
+     * The DataJax type of a Tablesaw column type. Matched by name: Tablesaw can hold two instances of one
+     * type (its static initialisation order differs with the first class touched), so identity fails.
+     */
     public static DataType typeOf(ColumnType type, String table, String column) {
-        if (type == ColumnType.BOOLEAN) {
-            return DataType.BOOLEAN;
-        } else if (type == ColumnType.INTEGER || type == ColumnType.SHORT) {
-            return DataType.INT32;
-        } else if (type == ColumnType.LONG) {
-            return DataType.INT64;
-        } else if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
-            return DataType.FLOAT64;
-        } else if (type == ColumnType.STRING) {
-            return DataType.STRING;
-        } else if (type == ColumnType.LOCAL_DATE) {
-            return DataType.DATE;
-        } else if (type == ColumnType.LOCAL_DATE_TIME) {
-            return DataType.TIMESTAMP;
+        switch (type.name()) {
+            case "BOOLEAN":
+                return DataType.BOOLEAN;
+            case "INTEGER":
+            case "SHORT":
+                return DataType.INT32;
+            case "LONG":
+                return DataType.INT64;
+            case "DOUBLE":
+            case "FLOAT":
+                return DataType.FLOAT64;
+            case "STRING":
+                return DataType.STRING;
+            case "LOCAL_DATE":
+                return DataType.DATE;
+            case "LOCAL_DATE_TIME":
+                return DataType.TIMESTAMP;
+            default:
+                break;
         }
         throw new SchemaException(ErrorCode.TYPE_MISMATCH, "Column '" + column + "' of table '" + table + "' has Tablesaw"
                 + " type " + type.name() + ", which DataJax does not support. Supported: BOOLEAN, SHORT, INTEGER, LONG,"
