@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  * DataJax against DuckDB on random pipelines over random tables with nulls, empty tables, duplicate and
  * hot keys: the same {@link Pipeline} runs as a DataJax program and as SQL, and the results must agree in
  * columns, types, values and (on the local executor) row order. Runs with every rewrite rule on and with
- * every rule off, and on the MPJ executor with 2 real rank processes, where row order is open except after a
+ * every rule off, with two threads, and on the MPJ executor with 2 real rank processes, where row order is open except after a
  * final aggregate (key-sorted), and pipelines with a limit (whose rows depend on that order) are left out.
  *
  * <p>Reproduce: every failure names its seed; {@code mvn -pl datajax-tests test -Dtest=DuckDbOracleTest
@@ -56,6 +56,7 @@ class DuckDbOracleTest {
                 Arguments.of("every rewrite rule off",
                         DataJaxConfig.defaults().withDisabledRules(Set.copyOf(RuleSet.standard().ruleNames())), true,
                         PIPELINES),
+                Arguments.of("two threads", DataJaxConfig.defaults().withThreads(2), true, PIPELINES),
                 Arguments.of("MPJ executor, 2 ranks", DataJaxConfig.defaults().withExecutor("mpj"), false,
                         Math.min(PIPELINES, MPJ_PIPELINES)));
     }
