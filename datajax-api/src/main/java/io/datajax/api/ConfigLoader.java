@@ -3,12 +3,17 @@ package io.datajax.api;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.ErrorMessages;
 import io.datajax.ir.error.SchemaException;
+import io.datajax.api.DataJaxConfig.MpjConfig;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,10 +30,24 @@ import java.util.stream.Collectors;
  *   <tr><td>datajax.disabledRules</td><td>DATAJAX_DISABLED_RULES</td><td>comma-separated rule names</td></tr>
  *   <tr><td>datajax.planCacheSize</td><td>DATAJAX_PLAN_CACHE_SIZE</td><td>positive integer</td></tr>
  *   <tr><td>datajax.verifyPlans</td><td>DATAJAX_VERIFY_PLANS</td><td>true or false</td></tr>
+ *   <tr><td>datajax.mpj.ranks</td><td>DATAJAX_MPJ_RANKS</td><td>positive integer: rank processes of the MPJ
+ *       executor</td></tr>
+ *   <tr><td>datajax.mpj.rankHeapMegabytes</td><td>DATAJAX_MPJ_RANK_HEAP_MEGABYTES</td><td>integer, at least 64:
+ *       {@code -Xmx} of each rank JVM in MiB</td></tr>
+ *   <tr><td>datajax.mpj.jvmOptions</td><td>DATAJAX_MPJ_JVM_OPTIONS</td><td>extra rank JVM options, separated by
+ *       whitespace</td></tr>
+ *   <tr><td>datajax.mpj.callTimeout</td><td>DATAJAX_MPJ_CALL_TIMEOUT</td><td>a duration: {@code 90s},
+ *       {@code 500ms}, {@code 10m}, {@code 1h}, or ISO-8601 such as {@code PT90S}</td></tr>
  * </table>
+ *
+ * <p>{@code datajax.mpj.pool} is not a setting: the MPJ rank pool puts it on its rank JVMs' command lines
+ * to mark them, and it is ignored here.
  */
 public final class ConfigLoader {
     private static final Map<String, String> SETTINGS = new LinkedHashMap<>();
+    /** Set on rank JVMs by the MPJ rank pool to mark them ({@code -Ddatajax.mpj.pool=<id>}); not a setting. */
+    private static final String POOL_MARKER = "datajax.mpj.pool";
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     static {
         SETTINGS.put("executor", "DATAJAX_EXECUTOR");
@@ -36,6 +55,10 @@ public final class ConfigLoader {
         SETTINGS.put("disabledRules", "DATAJAX_DISABLED_RULES");
         SETTINGS.put("planCacheSize", "DATAJAX_PLAN_CACHE_SIZE");
         SETTINGS.put("verifyPlans", "DATAJAX_VERIFY_PLANS");
+        SETTINGS.put("mpj.ranks", "DATAJAX_MPJ_RANKS");
+        SETTINGS.put("mpj.rankHeapMegabytes", "DATAJAX_MPJ_RANK_HEAP_MEGABYTES");
+        SETTINGS.put("mpj.jvmOptions", "DATAJAX_MPJ_JVM_OPTIONS");
+        SETTINGS.put("mpj.callTimeout", "DATAJAX_MPJ_CALL_TIMEOUT");
     }
 
     private ConfigLoader() {
@@ -48,7 +71,8 @@ public final class ConfigLoader {
 
     /** The configuration from the given properties and environment (for tests and embedding). */
     public static DataJaxConfig from(Properties properties, Map<String, String> environment) {
-        checkUnknown(properties.stringPropertyNames().stream().filter(k -> k.startsWith("datajax.")).toList(),
+        checkUnknown(properties.stringPropertyNames().stream()
+                        .filter(k -> k.startsWith("datajax.") && !k.equals(POOL_MARKER)).toList(),
                 SETTINGS.keySet().stream().map(k -> "datajax." + k).toList(), "system property");
         checkUnknown(environment.keySet().stream().filter(k -> k.startsWith("DATAJAX_")).toList(),
                 List.copyOf(SETTINGS.values()), "environment variable");
@@ -63,7 +87,37 @@ public final class ConfigLoader {
         if (!verify.equals("true") && !verify.equals("false")) {
             throw invalid("verifyPlans", verify, "true or false");
         }
-        return new DataJaxConfig(executor, threads, disabled, cacheSize, Boolean.parseBoolean(verify));
+        MpjConfig mpjDefaults = defaults.mpj();
+        int ranks = intValue("mpj.ranks", properties, environment, mpjDefaults.ranks());
+        int heap = intValue("mpj.rankHeapMegabytes", properties, environment, mpjDefaults.rankHeapMegabytes());
+        String options = value("mpj.jvmOptions", properties, environment, String.join(" ", mpjDefaults.jvmOptions()));
+        List<String> jvmOptions = Arrays.stream(options.split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        Duration callTimeout = durationValue("mpj.callTimeout", properties, environment, mpjDefaults.callTimeout());
+        MpjConfig mpj = new MpjConfig(ranks, heap, jvmOptions, callTimeout);
+        return new DataJaxConfig(executor, threads, disabled, cacheSize, Boolean.parseBoolean(verify), mpj);
+    }
+
+    private static Duration durationValue(String name, Properties properties, Map<String, String> environment,
+            Duration fallback) {
+        String text = value(name, properties, environment, null);
+        if (text == null) {
+            return fallback;
+        }
+        Matcher match = DURATION.matcher(text);
+        try {
+            if (match.matches()) {
+                long amount = Long.parseLong(match.group(1));
+                return switch (match.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            }
+            return Duration.parse(text);
+        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+            throw invalid(name, text, "a duration such as 90s, 500ms, 10m, 1h or PT90S");
+        }
     }
 
     private static String value(String name, Properties properties, Map<String, String> environment, String fallback) {

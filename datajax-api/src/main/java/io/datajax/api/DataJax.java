@@ -1,6 +1,9 @@
 package io.datajax.api;
 
+import io.datajax.ir.Mesh;
+import io.datajax.ir.Sharding;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Entry point: {@code djit} turns a function over traced frames into a {@link JitFunction} that runs on
@@ -14,7 +17,17 @@ import java.util.List;
  * Table out = revenue.apply(orders);
  * }</pre>
  *
- * <p>The configuration comes from {@link ConfigLoader#fromEnvironment()} unless one is passed.
+ * <p>{@code pjit} does the same over a {@link Mesh} of ranks, with declared input shardings (how the rows
+ * already lie, so the planner can skip exchanges) and a required output sharding (satisfied by a
+ * repartition stage, or in {@link JitFunction#strict() strict} mode rejected when the plan's differs):
+ *
+ * <pre>{@code
+ * JitFunction totals = DataJax.pjit(df -> df.groupBy("user_id").agg(sum("qty")),
+ *         Mesh.of("rows", 2), List.of(Sharding.byKey("user_id")), Sharding.byKey("user_id")).on(mpj);
+ * }</pre>
+ *
+ * <p>The configuration comes from {@link ConfigLoader#fromEnvironment()} unless one is passed. See
+ * {@code docs/sharding.md}.
  */
 public final class DataJax {
     private DataJax() {
@@ -48,5 +61,60 @@ public final class DataJax {
     /** A jitted function of named inputs with an explicit configuration. */
     public static JitFunction djitNamed(NamedFrameFunction fn, DataJaxConfig config) {
         return JitFunction.named(fn, config);
+    }
+
+    /**
+     * A jitted function of one input frame ({@code df}) over {@code mesh}.
+     *
+     * @param inShardings how the input's rows lie, one spec (for the one input)
+     * @param outShardings where the result's rows must lie
+     * @throws io.datajax.ir.error.ShardingException ({@code INVALID_SHARDING}) when a spec names an axis the
+     *     mesh lacks, or the number of input specs is not one
+     */
+    public static JitFunction pjit(FrameFunction fn, Mesh mesh, List<Sharding> inShardings, Sharding outShardings) {
+        return pjit(fn, mesh, inShardings, outShardings, ConfigLoader.fromEnvironment());
+    }
+
+    /** {@link #pjit(FrameFunction, Mesh, List, Sharding)} with an explicit configuration. */
+    public static JitFunction pjit(FrameFunction fn, Mesh mesh, List<Sharding> inShardings, Sharding outShardings,
+            DataJaxConfig config) {
+        List<String> names = List.of("df");
+        return JitFunction.positional(names, frames -> fn.apply(frames.get(0)), config,
+                PjitSpec.positional(mesh, inShardings, outShardings, names));
+    }
+
+    /**
+     * A jitted function of two input frames ({@code left}, {@code right}) over {@code mesh}.
+     *
+     * @param inShardings how each input's rows lie, two specs in input order
+     * @param outShardings where the result's rows must lie
+     */
+    public static JitFunction pjit(FrameFunction2 fn, Mesh mesh, List<Sharding> inShardings, Sharding outShardings) {
+        return pjit(fn, mesh, inShardings, outShardings, ConfigLoader.fromEnvironment());
+    }
+
+    /** {@link #pjit(FrameFunction2, Mesh, List, Sharding)} with an explicit configuration. */
+    public static JitFunction pjit(FrameFunction2 fn, Mesh mesh, List<Sharding> inShardings, Sharding outShardings,
+            DataJaxConfig config) {
+        List<String> names = List.of("left", "right");
+        return JitFunction.positional(names, frames -> fn.apply(frames.get(0), frames.get(1)), config,
+                PjitSpec.positional(mesh, inShardings, outShardings, names));
+    }
+
+    /**
+     * A jitted function of named inputs over {@code mesh}; call it with {@link JitFunction#apply(Map)}.
+     *
+     * @param inShardings how each input's rows lie, by input name (every input of a call needs one)
+     * @param outShardings where the result's rows must lie
+     */
+    public static JitFunction pjitNamed(NamedFrameFunction fn, Mesh mesh, Map<String, Sharding> inShardings,
+            Sharding outShardings) {
+        return pjitNamed(fn, mesh, inShardings, outShardings, ConfigLoader.fromEnvironment());
+    }
+
+    /** {@link #pjitNamed(NamedFrameFunction, Mesh, Map, Sharding)} with an explicit configuration. */
+    public static JitFunction pjitNamed(NamedFrameFunction fn, Mesh mesh, Map<String, Sharding> inShardings,
+            Sharding outShardings, DataJaxConfig config) {
+        return JitFunction.named(fn, config, new PjitSpec(mesh, null, inShardings, outShardings, false));
     }
 }

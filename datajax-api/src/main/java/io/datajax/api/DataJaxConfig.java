@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.SchemaException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,11 +17,15 @@ import java.util.Set;
  * @param disabledRules names of rewrite rules to switch off (see {@code RuleSet})
  * @param planCacheSize how many traced plans each jitted function keeps (1 or more)
  * @param verifyPlans whether to verify the IR after tracing and rewriting (cheap; on by default)
+ * @param mpj the settings of the MPJ executor (used when {@code executor} is {@code "mpj"}, and by SPMD
+ *     sessions)
  */
-public record DataJaxConfig(String executor, int threads, Set<String> disabledRules, int planCacheSize, boolean verifyPlans) {
+public record DataJaxConfig(String executor, int threads, Set<String> disabledRules, int planCacheSize,
+        boolean verifyPlans, MpjConfig mpj) {
     public DataJaxConfig {
         requireNonNull(executor, "executor is null");
         disabledRules = Set.copyOf(requireNonNull(disabledRules, "disabledRules is null"));
+        requireNonNull(mpj, "mpj is null");
         if (threads < 1) {
             throw new SchemaException(ErrorCode.INVALID_CONFIG, "threads must be at least 1, got " + threads + ".");
         }
@@ -28,28 +34,97 @@ public record DataJaxConfig(String executor, int threads, Set<String> disabledRu
         }
     }
 
-    /** Local executor, one thread, every rule on, 64 cached plans, verification on. */
+    /** Local executor, one thread, every rule on, 64 cached plans, verification on, {@link MpjConfig#defaults()}. */
     public static DataJaxConfig defaults() {
-        return new DataJaxConfig("local", 1, Set.of(), 64, true);
+        return new DataJaxConfig("local", 1, Set.of(), 64, true, MpjConfig.defaults());
     }
 
     /** This config with another executor. */
     public DataJaxConfig withExecutor(String newExecutor) {
-        return new DataJaxConfig(newExecutor, threads, disabledRules, planCacheSize, verifyPlans);
+        return new DataJaxConfig(newExecutor, threads, disabledRules, planCacheSize, verifyPlans, mpj);
     }
 
     /** This config with another thread count. */
     public DataJaxConfig withThreads(int newThreads) {
-        return new DataJaxConfig(executor, newThreads, disabledRules, planCacheSize, verifyPlans);
+        return new DataJaxConfig(executor, newThreads, disabledRules, planCacheSize, verifyPlans, mpj);
     }
 
     /** This config with the given rules switched off. */
     public DataJaxConfig withDisabledRules(Set<String> rules) {
-        return new DataJaxConfig(executor, threads, rules, planCacheSize, verifyPlans);
+        return new DataJaxConfig(executor, threads, rules, planCacheSize, verifyPlans, mpj);
     }
 
     /** This config with another plan cache size. */
     public DataJaxConfig withPlanCacheSize(int size) {
-        return new DataJaxConfig(executor, threads, disabledRules, size, verifyPlans);
+        return new DataJaxConfig(executor, threads, disabledRules, size, verifyPlans, mpj);
+    }
+
+    /** This config with plan verification switched on or off. */
+    public DataJaxConfig withVerifyPlans(boolean verify) {
+        return new DataJaxConfig(executor, threads, disabledRules, planCacheSize, verify, mpj);
+    }
+
+    /** This config with other MPJ executor settings. */
+    public DataJaxConfig withMpj(MpjConfig newMpj) {
+        return new DataJaxConfig(executor, threads, disabledRules, planCacheSize, verifyPlans, newMpj);
+    }
+
+    /**
+     * The settings of the MPJ executor that a configuration can carry (the executor's own
+     * {@code MpjSettings} has more: MPJ installation paths, startup timeout, stop grace, round size, each
+     * at its default when the executor is built from this record). Immutable; validated on construction.
+     *
+     * @param ranks the number of rank processes (MPI world size) of a driver-mode pool, at least 1
+     * @param rankHeapMegabytes the maximum heap of each rank JVM ({@code -Xmx}), in MiB, at least 64
+     * @param jvmOptions extra options for each rank JVM, after the defaults (so they can override them)
+     * @param callTimeout the longest one call may take before its ranks are stopped (driver mode) or the
+     *     call fails (SPMD mode)
+     */
+    public record MpjConfig(int ranks, int rankHeapMegabytes, List<String> jvmOptions, Duration callTimeout) {
+        /** The rank count of {@link #defaults()}. */
+        public static final int DEFAULT_RANKS = 2;
+
+        public MpjConfig {
+            if (ranks < 1) {
+                throw invalid("mpj.ranks must be at least 1, got " + ranks + ".");
+            }
+            if (rankHeapMegabytes < 64) {
+                throw invalid("mpj.rankHeapMegabytes must be at least 64, got " + rankHeapMegabytes + ".");
+            }
+            jvmOptions = List.copyOf(requireNonNull(jvmOptions, "jvmOptions is null"));
+            requireNonNull(callTimeout, "callTimeout is null");
+            if (callTimeout.isNegative() || callTimeout.isZero()) {
+                throw invalid("mpj.callTimeout must be positive, got " + callTimeout + ".");
+            }
+        }
+
+        /** 2 ranks, 1024 MiB heap per rank, no extra JVM options, 10 minutes per call. */
+        public static MpjConfig defaults() {
+            return new MpjConfig(DEFAULT_RANKS, 1024, List.of(), Duration.ofMinutes(10));
+        }
+
+        /** A copy with another rank count. */
+        public MpjConfig withRanks(int value) {
+            return new MpjConfig(value, rankHeapMegabytes, jvmOptions, callTimeout);
+        }
+
+        /** A copy with another heap per rank, in MiB. */
+        public MpjConfig withRankHeapMegabytes(int value) {
+            return new MpjConfig(ranks, value, jvmOptions, callTimeout);
+        }
+
+        /** A copy with other extra JVM options. */
+        public MpjConfig withJvmOptions(List<String> value) {
+            return new MpjConfig(ranks, rankHeapMegabytes, value, callTimeout);
+        }
+
+        /** A copy with another per-call timeout. */
+        public MpjConfig withCallTimeout(Duration value) {
+            return new MpjConfig(ranks, rankHeapMegabytes, jvmOptions, value);
+        }
+
+        private static SchemaException invalid(String message) {
+            return new SchemaException(ErrorCode.INVALID_CONFIG, message);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.datajax.planner.stages.ExplainPrinter;
 import io.datajax.planner.stages.StageMetrics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +40,11 @@ public record ExecutionRecord(String executor, String mode, boolean cacheHit, Li
     /** The plan with this run's rows and time per stage. */
     public String explain() {
         Map<Integer, StageMetrics> byStage = stages.stream().collect(Collectors.toMap(StageMetrics::stageId, Function.identity()));
-        List<String> header = List.of(
+        List<String> header = new ArrayList<>(List.of(
                 "executor: " + executor + " (" + mode + ")",
                 "plan cache: " + (cacheHit ? "hit" : "miss, traced"),
-                String.format(Locale.ROOT, "total: %.3f ms", totalNanos / 1e6));
+                String.format(Locale.ROOT, "total: %.3f ms", totalNanos / 1e6)));
+        header.addAll(program.header());
         return ExplainPrinter.print(program.stagePlan(), header, byStage);
     }
 }

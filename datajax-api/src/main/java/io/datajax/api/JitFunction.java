@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
 
 /**
- * A traced-once, run-many program over tables, made by {@link DataJax#djit}. Tracing happens on the first
- * call for each input signature (input names, schemas, settings) and the plan is cached; later calls with
- * the same signature only execute. Thread-safe; the caller's tables are never modified.
+ * A traced-once, run-many program over tables, made by {@link DataJax#djit} or {@link DataJax#pjit}. Tracing
+ * happens on the first call for each input signature (input names, schemas, declared shardings, settings,
+ * and for {@code pjit} the mesh and output sharding) and the plan is cached; later calls with the same
+ * signature only execute. Thread-safe; the caller's tables are never modified.
  */
 public final class JitFunction {
     private static final Logger LOG = LoggerFactory.getLogger(JitFunction.class);
@@ -51,12 +52,15 @@ public final class JitFunction {
     private final StageListener listener;
     private final PlanCache<TracedProgram> cache;
     private final RuleSet rules;
+    /** The mesh and shardings of a {@code pjit} function; null for {@code djit}. */
+    private final PjitSpec pjit;
     private volatile ExecutionRecord lastExecution;
     private volatile TracedProgram lastProgram;
 
     private JitFunction(List<String> positionalNames, Function<Map<String, Frame>, Frame> body, DataJaxConfig config,
-            Executor executor, StageListener listener) {
+            Executor executor, StageListener listener, PjitSpec pjit) {
         this.positionalNames = positionalNames;
+        this.pjit = pjit;
         this.body = body;
         this.config = requireNonNull(config, "config is null");
         this.executor = executor;
@@ -66,27 +70,57 @@ public final class JitFunction {
     }
 
     static JitFunction positional(List<String> names, Function<List<Frame>, Frame> fn, DataJaxConfig config) {
+        return positional(names, fn, config, null);
+    }
+
+    static JitFunction positional(List<String> names, Function<List<Frame>, Frame> fn, DataJaxConfig config,
+            PjitSpec pjit) {
         return new JitFunction(List.copyOf(names), frames -> {
             List<Frame> ordered = new ArrayList<>();
             for (String name : names) {
                 ordered.add(frames.get(name));
             }
             return fn.apply(ordered);
-        }, config, null, StageListener.NONE);
+        }, config, null, StageListener.NONE, pjit);
     }
 
     static JitFunction named(NamedFrameFunction fn, DataJaxConfig config) {
-        return new JitFunction(null, frames -> fn.apply(new Inputs(frames)), config, null, StageListener.NONE);
+        return named(fn, config, null);
+    }
+
+    static JitFunction named(NamedFrameFunction fn, DataJaxConfig config, PjitSpec pjit) {
+        return new JitFunction(null, frames -> fn.apply(new Inputs(frames)), config, null, StageListener.NONE, pjit);
     }
 
     /** This function running on {@code newExecutor} (owned by the caller) instead of the configured one. */
     public JitFunction on(Executor newExecutor) {
-        return new JitFunction(positionalNames, body, config, requireNonNull(newExecutor, "executor is null"), listener);
+        return new JitFunction(positionalNames, body, config, requireNonNull(newExecutor, "executor is null"), listener,
+                pjit);
     }
 
     /** This function reporting stage progress to {@code newListener}. */
     public JitFunction withListener(StageListener newListener) {
-        return new JitFunction(positionalNames, body, config, executor, newListener);
+        return new JitFunction(positionalNames, body, config, executor, newListener, pjit);
+    }
+
+    /**
+     * This {@code pjit} function in strict mode: when the plan's result sharding differs from
+     * {@code outShardings}, tracing fails with a {@link io.datajax.ir.error.ShardingException} showing the
+     * expected and the actual spec, instead of inserting a repartition stage.
+     *
+     * @throws TracingException ({@code INVALID_ARGUMENT}) for a function made by {@code djit}
+     */
+    public JitFunction strict() {
+        if (pjit == null) {
+            throw new TracingException(ErrorCode.INVALID_ARGUMENT, "strict() applies to pjit functions, which declare"
+                    + " outShardings; this one was made by djit. Use DataJax.pjit(fn, mesh, inShardings, outShardings).");
+        }
+        return new JitFunction(positionalNames, body, config, executor, listener, pjit.strictly());
+    }
+
+    /** The mesh of a {@code pjit} function, if this is one. */
+    public Optional<io.datajax.ir.Mesh> mesh() {
+        return Optional.ofNullable(pjit).map(PjitSpec::mesh);
     }
 
     /** Runs the program on positional inputs (one table per frame parameter). */
@@ -157,6 +191,9 @@ public final class JitFunction {
             schemas.add(TablesawSchemas.schemaOf(table));
         }
         Executor target = executor();
+        if (pjit != null) {
+            pjit.requireRanks(target.name(), target.parallelism());
+        }
         PlanCache.Lookup<TracedProgram> lookup = program(signature(names, schemas));
         TracedProgram program = lookup.value();
         ExecutionResult result = target.execute(program.stagePlan(), Collections.unmodifiableList(tables), listener);
@@ -172,13 +209,18 @@ public final class JitFunction {
     }
 
     private InputSignature signature(List<String> names, List<Schema> schemas) {
-        List<Sharding> shardings = new ArrayList<>();
-        for (int i = 0; i < schemas.size(); i++) {
-            shardings.add(Sharding.blocks());
-        }
         Executor target = executor();
+        List<Sharding> shardings = new ArrayList<>();
+        if (pjit != null) {
+            pjit.requireRanks(target.name(), target.parallelism());
+            shardings.addAll(pjit.inputShardings(names, schemas));
+        } else {
+            for (int i = 0; i < schemas.size(); i++) {
+                shardings.add(Sharding.blocks());
+            }
+        }
         String settings = "executor=" + target.name() + ", parallelism=" + target.parallelism() + ", disabledRules="
-                + config.disabledRules().stream().sorted().toList();
+                + config.disabledRules().stream().sorted().toList() + (pjit == null ? "" : ", " + pjit.settings());
         return new InputSignature(names, schemas, shardings, settings);
     }
 
@@ -205,9 +247,17 @@ public final class JitFunction {
             PlanVerifier.verify(traced);
         }
         Executor target = executor();
-        StagePlan plan = new Planner(rules, config.verifyPlans()).plan(traced, target.parallelism());
+        Planner planner = new Planner(rules, config.verifyPlans());
+        StagePlan plan;
+        try {
+            plan = pjit == null ? planner.plan(traced, target.parallelism())
+                    : planner.plan(traced, pjit.mesh(), Optional.of(pjit.out()), pjit.strict());
+        } catch (DataJaxException e) {
+            throw e.withCallSite(null);
+        }
         LOG.debug("traced {} inputs {} into {} stages", signature.names(), signature.schemas(), plan.stages().size());
-        return new TracedProgram(signature, plan, target.name());
+        return new TracedProgram(signature, plan, target.name(),
+                pjit == null ? List.of() : List.of(pjit.header()));
     }
 
     private Executor executor() {

@@ -8,6 +8,7 @@ import io.datajax.ir.plan.PlanNode;
 import io.datajax.ir.plan.PlanPrinter;
 import io.datajax.planner.stages.ExplainPrinter;
 import io.datajax.planner.stages.StagePlan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +20,10 @@ public final class TracedProgram {
     private final InputSignature signature;
     private final StagePlan stagePlan;
     private final String executor;
+    private final List<String> header;
 
-    TracedProgram(InputSignature signature, StagePlan stagePlan, String executor) {
+    TracedProgram(InputSignature signature, StagePlan stagePlan, String executor, List<String> header) {
+        this.header = List.copyOf(header);
         this.signature = requireNonNull(signature, "signature is null");
         this.stagePlan = requireNonNull(stagePlan, "stagePlan is null");
         this.executor = requireNonNull(executor, "executor is null");
@@ -63,8 +66,16 @@ public final class TracedProgram {
 
     /** The stages, top-down in code order, with schemas and sharding (no run metrics). */
     public String explain() {
-        return ExplainPrinter.print(stagePlan, List.of("executor: " + executor + " (planned for "
-                + stagePlan.parallelism() + (stagePlan.parallelism() == 1 ? " rank)" : " ranks)")), Map.of());
+        List<String> lines = new ArrayList<>();
+        lines.add("executor: " + executor + " (planned for " + stagePlan.parallelism()
+                + (stagePlan.parallelism() == 1 ? " rank)" : " ranks)"));
+        lines.addAll(header);
+        return ExplainPrinter.print(stagePlan, lines, Map.of());
+    }
+
+    /** Extra explain header lines (the {@code pjit} mesh and output sharding), possibly none. */
+    List<String> header() {
+        return header;
     }
 
     @Override

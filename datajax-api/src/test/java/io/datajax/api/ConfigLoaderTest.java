@@ -3,6 +3,9 @@ package io.datajax.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datajax.api.DataJaxConfig.MpjConfig;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -38,5 +41,47 @@ class ConfigLoaderTest {
                 .hasMessageContaining("Setting threads (datajax.threads / DATAJAX_THREADS) is 'two'; it must be a positive integer.");
         assertThatThrownBy(() -> ConfigLoader.from(new Properties(), Map.of("DATAJAX_THREADS", "0")))
                 .hasMessageContaining("threads must be at least 1, got 0.");
+    }
+
+    @Test
+    void mpjSettingsComeFromPropertiesAndTheEnvironment() {
+        Properties properties = new Properties();
+        properties.setProperty("datajax.mpj.ranks", "3");
+        properties.setProperty("datajax.mpj.callTimeout", "90s");
+        DataJaxConfig config = ConfigLoader.from(properties, Map.of("DATAJAX_MPJ_RANKS", "4",
+                "DATAJAX_MPJ_RANK_HEAP_MEGABYTES", "512", "DATAJAX_MPJ_JVM_OPTIONS", " -Xss2m  -Dx=y "));
+        assertThat(config.mpj()).isEqualTo(new MpjConfig(3, 512, List.of("-Xss2m", "-Dx=y"), Duration.ofSeconds(90)));
+        assertThat(ConfigLoader.from(new Properties(), Map.of("DATAJAX_MPJ_CALL_TIMEOUT", "PT2M")).mpj().callTimeout())
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThat(ConfigLoader.from(new Properties(), Map.of("DATAJAX_MPJ_CALL_TIMEOUT", "500ms")).mpj().callTimeout())
+                .isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void badMpjValuesNameTheSetting() {
+        assertThatThrownBy(() -> ConfigLoader.from(new Properties(), Map.of("DATAJAX_MPJ_RANKS", "0")))
+                .hasMessageContaining("mpj.ranks must be at least 1, got 0.");
+        assertThatThrownBy(() -> ConfigLoader.from(new Properties(), Map.of("DATAJAX_MPJ_RANK_HEAP_MEGABYTES", "32")))
+                .hasMessageContaining("mpj.rankHeapMegabytes must be at least 64, got 32.");
+        assertThatThrownBy(() -> ConfigLoader.from(new Properties(), Map.of("DATAJAX_MPJ_CALL_TIMEOUT", "soon")))
+                .hasMessageContaining("Setting mpj.callTimeout (datajax.mpj.callTimeout / DATAJAX_MPJ_CALL_TIMEOUT) is"
+                        + " 'soon'; it must be a duration such as 90s, 500ms, 10m, 1h or PT90S.");
+    }
+
+    @Test
+    void unknownMpjKeysFailWithASuggestion() {
+        Properties properties = new Properties();
+        properties.setProperty("datajax.mpj.rank", "2");
+        assertThatThrownBy(() -> ConfigLoader.from(properties, Map.of()))
+                .hasMessageContaining("Unknown DataJax system property 'datajax.mpj.rank'. Did you mean 'datajax.mpj.ranks'?");
+        assertThatThrownBy(() -> ConfigLoader.from(new Properties(), Map.of("DATAJAX_MPJ_HEAP", "512")))
+                .hasMessageContaining("Unknown DataJax environment variable 'DATAJAX_MPJ_HEAP'.");
+    }
+
+    @Test
+    void theRankPoolMarkerIsNotASetting() {
+        Properties properties = new Properties();
+        properties.setProperty("datajax.mpj.pool", "mpj-1234-1");
+        assertThat(ConfigLoader.from(properties, Map.of())).isEqualTo(DataJaxConfig.defaults());
     }
 }

@@ -2,14 +2,22 @@ package io.datajax.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datajax.ir.Mesh;
+import io.datajax.ir.Sharding;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.ShardingException;
 import io.datajax.ir.plan.PlanNode;
+import io.datajax.ir.plan.Plans;
+import io.datajax.ir.plan.Repartition;
+import io.datajax.ir.plan.Scan;
 import io.datajax.planner.rules.Rewrite;
 import io.datajax.planner.rules.RuleDriver;
 import io.datajax.planner.rules.RuleSet;
 import io.datajax.planner.stages.StagePlan;
+import io.datajax.planner.stages.Stage;
 import io.datajax.planner.stages.StageSplitter;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The planner: rewrites a traced plan with a {@link RuleSet} and splits the result into a
@@ -69,5 +77,72 @@ public final class Planner {
         Rewrite rewrite = rewrite(traced);
         return new StagePlan(traced, rewrite.plan(), StageSplitter.split(rewrite.plan(), parallelism),
                 rewrite.appliedRules(), parallelism);
+    }
+
+    /**
+     * Rewrites {@code traced} and splits it into stages for the ranks of {@code mesh}, with the result placed
+     * as {@code outSharding} says when one is given.
+     *
+     * <p>Every spec in the plan (scans, repartitions) and {@code outSharding} must name only axes of
+     * {@code mesh}. When the plan's result sharding differs from {@code outSharding} (as the mesh reads both,
+     * {@link Mesh#normalize}), a {@code Repartition} to it becomes the last stage; in {@code strict} mode that
+     * is an error instead.
+     *
+     * @throws ShardingException ({@code INVALID_SHARDING}) for an unknown axis, an unsupported spec, or in
+     *     strict mode a result sharding other than {@code outSharding} (showing expected and actual)
+     * @throws io.datajax.ir.error.SchemaException ({@code UNKNOWN_COLUMN}) when {@code outSharding}'s keys
+     *     are not result columns
+     */
+    public StagePlan plan(PlanNode traced, Mesh mesh, Optional<Sharding> outSharding, boolean strict) {
+        requireNonNull(traced, "traced is null");
+        requireNonNull(mesh, "mesh is null");
+        requireNonNull(outSharding, "outSharding is null");
+        checkSpecs(traced, mesh, outSharding);
+        Rewrite rewrite = rewrite(traced);
+        PlanNode optimized = rewrite.plan();
+        List<Stage> stages = StageSplitter.split(optimized, mesh);
+        if (outSharding.isPresent()) {
+            Sharding expected = mesh.normalize(outSharding.get());
+            Sharding actual = stages.get(stages.size() - 1).sharding();
+            if (!expected.equals(actual)) {
+                if (strict) {
+                    throw ShardingErrors.strictMismatch(expected, actual, mesh);
+                }
+                PlanNode input = optimized instanceof Repartition last ? last.input() : optimized;
+                optimized = new Repartition(input, outSharding.get());
+                stages = StageSplitter.split(optimized, mesh);
+            }
+        }
+        return new StagePlan(traced, optimized, stages, rewrite.appliedRules(), mesh.size(), mesh, outSharding);
+    }
+
+    private static void checkSpecs(PlanNode traced, Mesh mesh, Optional<Sharding> outSharding) {
+        boolean multiAxis = mesh.axes().size() > 1;
+        for (PlanNode node : Plans.postOrder(traced)) {
+            if (node instanceof Scan scan) {
+                mesh.requireAxisOf(scan.sharding(), "The sharding of input '" + scan.name() + "',");
+            } else if (node instanceof Repartition repartition) {
+                mesh.requireAxisOf(repartition.sharding(), "repartition");
+                if (multiAxis && mesh.normalize(repartition.sharding()).axis().isPresent()) {
+                    throw ShardingErrors.boundInsidePlan(repartition.sharding(), mesh);
+                }
+            }
+        }
+        if (outSharding.isPresent()) {
+            Sharding out = outSharding.get();
+            mesh.requireAxisOf(out, "outShardings");
+            Sharding normalized = mesh.normalize(out);
+            if (normalized.axis().isPresent() && !(normalized instanceof Sharding.ByKey)) {
+                throw ShardingErrors.unsupportedOutput(out, mesh);
+            }
+            if (out instanceof Sharding.ByKey byKey) {
+                List<String> columns = traced.schema().names();
+                for (String key : byKey.keys()) {
+                    if (!columns.contains(key)) {
+                        throw ShardingErrors.unknownKey("outShardings", out, key, columns);
+                    }
+                }
+            }
+        }
     }
 }

@@ -23,5 +23,6 @@ public enum ErrorCode {
     RESOURCE_EXHAUSTED,
     INVALID_CONFIG,
     INVALID_PLAN,
+    PLACEMENT_MISMATCH,
     INTERNAL;
 }

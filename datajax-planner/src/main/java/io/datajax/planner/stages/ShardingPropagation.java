@@ -2,6 +2,7 @@ package io.datajax.planner.stages;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datajax.ir.Mesh;
 import io.datajax.ir.Schema;
 import io.datajax.ir.Sharding;
 import io.datajax.ir.expr.ColumnRef;
@@ -28,7 +29,9 @@ import java.util.Optional;
  *
  * <p>Output sharding, per stage kind:
  * <ul>
- *   <li>INPUT: the scan's declared sharding.</li>
+ *   <li>INPUT: the scan's declared sharding, as the mesh reads it ({@link Mesh#normalize}). A spec bound to
+ *       one axis of a mesh of several axes (rows replicated along the other axes) is read once: each rank
+ *       keeps one block of its replica group's rows, so the stage's output is {@code blocks}.</li>
  *   <li>TRANSFORM: the input's; a projection that renames a {@code byKey} key column renames the key, one
  *       that drops it (or computes it) gives {@code blocks}. A chain holding a {@code Limit} needs the
  *       first rows in global order: unless the input is replicated it is gathered (a GATHER exchange) and
@@ -45,7 +48,9 @@ import java.util.Optional;
  *   <li>SORT: a range exchange on the sort keys, so ranks hold consecutive key ranges in rank order:
  *       {@code blocks}. A replicated input is sorted in place and stays replicated.</li>
  *   <li>REPARTITION: its spec, after a hash exchange (byKey) or a broadcast (replicated); blocks needs no
- *       exchange. Nothing moves when the input already has the spec.</li>
+ *       exchange. Nothing moves when the input already has the spec. {@code byKey(k)@a} on a mesh of
+ *       several axes is a hash exchange along axis {@code a} ({@code Exchange[hash(k)@a, size(a)]}) that
+ *       sends each row to every rank at its position along {@code a}.</li>
  * </ul>
  * Output sharding does not depend on parallelism; exchanges are only inserted when it is above 1. Only
  * specs spanning the whole mesh (no axis) are trusted to make an exchange unnecessary.
@@ -67,20 +72,34 @@ public final class ShardingPropagation {
         }
     }
 
-    /** The placement of a stage of {@code kind} running {@code nodes} over inputs placed as {@code inputs}. */
+    /**
+     * The placement of a stage of {@code kind} running {@code nodes} over inputs placed as {@code inputs},
+     * on a one-axis mesh of {@code parallelism} ranks.
+     */
     public static Placement place(StageKind kind, List<PlanNode> nodes, List<Sharding> inputs, int parallelism) {
+        return place(kind, nodes, inputs, Mesh.of(StagePlan.DEFAULT_AXIS, parallelism));
+    }
+
+    /** The placement of a stage of {@code kind} running {@code nodes} over inputs placed as {@code inputs} on {@code mesh}. */
+    public static Placement place(StageKind kind, List<PlanNode> nodes, List<Sharding> inputs, Mesh mesh) {
+        int parallelism = mesh.size();
         Placement full = switch (kind) {
-            case INPUT -> new Placement(((Scan) nodes.get(0)).sharding(), List.of());
+            case INPUT -> new Placement(input((Scan) nodes.get(0), mesh), List.of());
             case TRANSFORM -> transform(nodes, inputs.get(0), parallelism);
             case JOIN -> join((Join) nodes.get(0), inputs.get(0), inputs.get(1), parallelism);
             case AGGREGATE -> aggregate((Aggregate) nodes.get(0), inputs.get(0), parallelism);
             case SORT -> sort((Sort) nodes.get(0), inputs.get(0), parallelism);
-            case REPARTITION -> repartition((Repartition) nodes.get(0), inputs.get(0), parallelism);
+            case REPARTITION -> repartition((Repartition) nodes.get(0), inputs.get(0), mesh);
         };
         if (parallelism > 1) {
             return full;
         }
         return new Placement(full.sharding(), Collections.nCopies(full.exchanges().size(), Optional.empty()));
+    }
+
+    private static Sharding input(Scan scan, Mesh mesh) {
+        Sharding declared = mesh.normalize(scan.sharding());
+        return declared.axis().isPresent() ? Sharding.blocks() : declared;
     }
 
     private static Placement transform(List<PlanNode> nodes, Sharding input, int parallelism) {
@@ -214,11 +233,16 @@ public final class ShardingPropagation {
         return new Placement(Sharding.blocks(), List.of(exchange(Exchange.Kind.RANGE, keys, parallelism)));
     }
 
-    private static Placement repartition(Repartition repartition, Sharding input, int parallelism) {
-        Sharding target = repartition.sharding();
+    private static Placement repartition(Repartition repartition, Sharding input, Mesh mesh) {
+        int parallelism = mesh.size();
+        Sharding target = mesh.normalize(repartition.sharding());
         Optional<Exchange> exchange = Optional.empty();
         if (!target.equals(input)) {
-            if (target instanceof Sharding.ByKey byKey) {
+            if (target instanceof Sharding.ByKey byKey && byKey.axis().isPresent()) {
+                String axis = byKey.axis().get();
+                exchange = Optional.of(new Exchange(Exchange.Kind.HASH, byKey.keys(), mesh.axis(axis).size(),
+                        Optional.of(axis)));
+            } else if (target instanceof Sharding.ByKey byKey) {
                 exchange = exchange(Exchange.Kind.HASH, byKey.keys(), parallelism);
             } else if (target instanceof Sharding.Replicated) {
                 exchange = exchange(Exchange.Kind.BROADCAST, List.of(), parallelism);

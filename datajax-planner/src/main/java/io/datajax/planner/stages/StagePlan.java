@@ -2,9 +2,12 @@ package io.datajax.planner.stages;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datajax.ir.Mesh;
 import io.datajax.ir.Schema;
+import io.datajax.ir.Sharding;
 import io.datajax.ir.plan.PlanNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An executable plan: stages in dependency order (every stage after its inputs, otherwise in the order
@@ -15,9 +18,18 @@ import java.util.List;
  * @param stages the stages; {@code stages.get(i).id() == i}
  * @param appliedRules the rules that changed the plan, in the order they fired
  * @param parallelism the number of ranks (1 for the local executor)
+ * @param mesh the mesh the plan was split for ({@code ranks=parallelism} unless {@code pjit} named one)
+ * @param outSharding the result placement {@code pjit} asked for; when present, the result keeps that
+ *     placement (the executor verifies it) instead of being delivered in the order of an aggregate's keys
  */
-public record StagePlan(PlanNode traced, PlanNode optimized, List<Stage> stages, List<String> appliedRules, int parallelism) {
+public record StagePlan(PlanNode traced, PlanNode optimized, List<Stage> stages, List<String> appliedRules, int parallelism,
+        Mesh mesh, Optional<Sharding> outSharding) {
     public StagePlan {
+        requireNonNull(mesh, "mesh is null");
+        requireNonNull(outSharding, "outSharding is null");
+        if (mesh.size() != parallelism) {
+            throw new IllegalArgumentException("mesh " + mesh + " has " + mesh.size() + " ranks, not " + parallelism);
+        }
         requireNonNull(traced, "traced is null");
         requireNonNull(optimized, "optimized is null");
         stages = List.copyOf(requireNonNull(stages, "stages is null"));
@@ -42,6 +54,14 @@ public record StagePlan(PlanNode traced, PlanNode optimized, List<Stage> stages,
             }
         }
     }
+
+    /** A plan for a one-axis mesh of {@code parallelism} ranks with no required result placement. */
+    public StagePlan(PlanNode traced, PlanNode optimized, List<Stage> stages, List<String> appliedRules, int parallelism) {
+        this(traced, optimized, stages, appliedRules, parallelism, Mesh.of(DEFAULT_AXIS, parallelism), Optional.empty());
+    }
+
+    /** The name of the one axis of a mesh nobody declared. */
+    public static final String DEFAULT_AXIS = "ranks";
 
     /** The stage producing the result. */
     public Stage result() {

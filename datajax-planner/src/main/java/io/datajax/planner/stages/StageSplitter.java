@@ -1,5 +1,6 @@
 package io.datajax.planner.stages;
 
+import io.datajax.ir.Mesh;
 import io.datajax.ir.Schema;
 import io.datajax.ir.Sharding;
 import io.datajax.ir.plan.Aggregate;
@@ -34,7 +35,7 @@ import java.util.Set;
  * exchanges come from {@link ShardingPropagation}.
  */
 public final class StageSplitter {
-    private final int parallelism;
+    private final Mesh mesh;
     /** Canonical id of every node (identity): equal sub-plans share one id. */
     private final Map<PlanNode, Integer> canonical = new IdentityHashMap<>();
     /** The first node seen for each canonical id. */
@@ -44,13 +45,18 @@ public final class StageSplitter {
     private final Map<Integer, Integer> stageOfNode = new HashMap<>();
     private final List<Stage> stages = new ArrayList<>();
 
-    private StageSplitter(int parallelism) {
-        this.parallelism = parallelism;
+    private StageSplitter(Mesh mesh) {
+        this.mesh = mesh;
     }
 
     /** The stages of {@code plan} for {@code parallelism} ranks, in execution order; the last yields the result. */
     public static List<Stage> split(PlanNode plan, int parallelism) {
-        StageSplitter splitter = new StageSplitter(parallelism);
+        return split(plan, Mesh.of(StagePlan.DEFAULT_AXIS, parallelism));
+    }
+
+    /** The stages of {@code plan} for the ranks of {@code mesh}, in execution order; the last yields the result. */
+    public static List<Stage> split(PlanNode plan, Mesh mesh) {
+        StageSplitter splitter = new StageSplitter(mesh);
         splitter.index(plan);
         splitter.stageOf(splitter.canonical.get(plan));
         return List.copyOf(splitter.stages);
@@ -122,7 +128,7 @@ public final class StageSplitter {
         int id = stages.size();
         List<Schema> inputSchemas = inputs.stream().map(i -> stages.get(i).schema()).toList();
         List<Sharding> inputShardings = inputs.stream().map(i -> stages.get(i).sharding()).toList();
-        ShardingPropagation.Placement placement = ShardingPropagation.place(kind, nodes, inputShardings, parallelism);
+        ShardingPropagation.Placement placement = ShardingPropagation.place(kind, nodes, inputShardings, mesh);
         PlanNode root = nodes.get(nodes.size() - 1);
         stages.add(new Stage(id, kind, inputs, nodes, inputSchemas, root.schema(), placement.sharding(),
                 placement.exchanges()));

@@ -7,25 +7,29 @@ import java.util.Arrays;
  * load at most one half, no boxing). Not thread-safe.
  */
 public final class LongHashTable {
-    private static final int EMPTY = -1;
+    private static final long EMPTY = -1;
 
-    private long[] keys;
-    private int[] values;
+    /** Slot {@code i} holds its key at {@code 2 i} and its value (or EMPTY) at {@code 2 i + 1}: one cache line per probe. */
+    private long[] slots;
     private int mask;
     private int size;
 
     /** An empty table sized for about {@code expectedSize} keys without resizing. */
     public LongHashTable(int expectedSize) {
-        int capacity = capacityFor(expectedSize);
-        keys = new long[capacity];
-        values = new int[capacity];
-        Arrays.fill(values, EMPTY);
+        allocate(capacityFor(expectedSize));
+    }
+
+    private void allocate(int capacity) {
+        slots = new long[2 * capacity];
+        for (int i = 1; i < slots.length; i += 2) {
+            slots[i] = EMPTY;
+        }
         mask = capacity - 1;
     }
 
     static int capacityFor(int expectedSize) {
         long wanted = Math.max(16, 2L * Math.max(expectedSize, 1));
-        return (int) Math.min(1 << 30, Long.highestOneBit(wanted - 1) << 1);
+        return (int) Math.min(1 << 29, Long.highestOneBit(wanted - 1) << 1);
     }
 
     /** A well-mixed 32-bit hash of a long (the murmur3 finaliser). */
@@ -40,14 +44,15 @@ public final class LongHashTable {
 
     /** The value of {@code key}, or -1 when absent. */
     public int get(long key) {
+        long[] t = slots;
         int slot = mix(key) & mask;
         while (true) {
-            int value = values[slot];
+            long value = t[2 * slot + 1];
             if (value == EMPTY) {
                 return -1;
             }
-            if (keys[slot] == key) {
-                return value;
+            if (t[2 * slot] == key) {
+                return (int) value;
             }
             slot = (slot + 1) & mask;
         }
@@ -63,21 +68,28 @@ public final class LongHashTable {
         if (value < 0) {
             throw new IllegalArgumentException("negative value " + value);
         }
-        int slot = mix(key) & mask;
+        return putIfAbsent(key, mix(key), value);
+    }
+
+    /** As {@link #putIfAbsent(long, int)} with {@code hash == mix(key)} computed by the caller; {@code value >= 0}. */
+    public int putIfAbsent(long key, int hash, int value) {
+        long[] t = slots;
+        int m = mask;
+        int slot = hash & m;
         while (true) {
-            int existing = values[slot];
+            long existing = t[2 * slot + 1];
             if (existing == EMPTY) {
-                keys[slot] = key;
-                values[slot] = value;
-                if (++size * 2 > keys.length) {
+                t[2 * slot] = key;
+                t[2 * slot + 1] = value;
+                if (++size * 2 > m + 1) {
                     grow();
                 }
                 return -1;
             }
-            if (keys[slot] == key) {
-                return existing;
+            if (t[2 * slot] == key) {
+                return (int) existing;
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & m;
         }
     }
 
@@ -88,24 +100,21 @@ public final class LongHashTable {
 
     /** An estimate of the heap bytes held. */
     public long estimatedBytes() {
-        return 12L * keys.length;
+        return 8L * slots.length;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        Arrays.fill(values, EMPTY);
-        mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != EMPTY) {
-                int slot = mix(oldKeys[i]) & mask;
-                while (values[slot] != EMPTY) {
+        long[] old = slots;
+        allocate(old.length);
+        long[] t = slots;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != EMPTY) {
+                int slot = mix(old[i]) & mask;
+                while (t[2 * slot + 1] != EMPTY) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
+                t[2 * slot] = old[i];
+                t[2 * slot + 1] = old[i + 1];
             }
         }
     }

@@ -101,6 +101,9 @@ final class AggregateExec {
             argNullable[a] = argExprs.get(a) != null && compiler.compile(argExprs.get(a)).nullable();
         }
         int rows = input.rowCount();
+        if (strategy == Strategy.SINGLE && forced == null) {
+            return runPartitioned(meter, selected, rows);
+        }
         int chunks = options.chunks(rows);
         Partial[] partials = new Partial[chunks];
         parallel.run(chunks, chunk -> partials[chunk] = aggregateChunk(ExecOptions.chunkStart(rows, chunks, chunk),
@@ -124,6 +127,110 @@ final class AggregateExec {
         }
         meter.add(partialBytes + 4L * options.vectorSize() * (keyCount + 4) * Math.min(chunks, parallel.threads()));
         return output(total);
+    }
+
+    /**
+     * The SINGLE strategy without chunks: the groups are split by key hash into one partition per thread;
+     * each partition scans every row in order and aggregates the rows of its own keys into one table. A group
+     * lives in one partition and sees its rows in input order, so every thread count gives the same result as
+     * one sequential pass (no per-chunk tables, no merge of partial sums).
+     */
+    private Batch runPartitioned(MemoryMeter meter, long[] selected, int rows) {
+        int parts = parallel.threads();
+        Partial[] partials = new Partial[parts];
+        parallel.run(parts, part -> partials[part] = aggregatePartition(part, parts, rows));
+        long partialBytes = 0;
+        long kept = 0;
+        for (Partial partial : partials) {
+            partialBytes += partial.estimatedBytes();
+            kept += partial.selected;
+        }
+        if (selected != null) {
+            selected[0] = kept;
+        }
+        Partial total = partials[0];
+        if (parts > 1) {
+            total = newPartial();
+            for (Partial partial : partials) {
+                total.appendDisjoint(partial);
+            }
+            partialBytes += total.estimatedBytes();
+        }
+        meter.add(partialBytes + 4L * options.vectorSize() * 8 * parts);
+        return output(total);
+    }
+
+    private Partial aggregatePartition(int part, int parts, int rows) {
+        int size = options.vectorSize();
+        Partial partial = newPartial();
+        Selector selector = null;
+        for (Expr predicate : predicates) {
+            Selector next = compiler.selector(predicate);
+            selector = selector == null ? next : and(selector, next);
+        }
+        GroupKey.Reader reader = keys[0].reader(compiler, size);
+        VectorExpr[] args = new VectorExpr[argExprs.size()];
+        Vec[] vecs = new Vec[args.length];
+        for (int a = 0; a < args.length; a++) {
+            Expr arg = argExprs.get(a);
+            if (arg != null) {
+                AggCall call = node.aggregates().get(a);
+                args[a] = call.function() == AggFunction.MEAN ? compiler.compile(arg, DataType.FLOAT64) : compiler.compile(arg);
+                vecs[a] = args[a].newVec(size);
+            }
+        }
+        int[] sel = new int[size];
+        int[] gid = new int[size];
+        int[] hash = new int[size];
+        long[] codes = reader.codes;
+        boolean[] nulls = reader.nulls;
+        for (int from = 0; from < rows; from += size) {
+            int length = Math.min(size, rows - from);
+            for (int i = 0; i < length; i++) {
+                sel[i] = from + i;
+            }
+            int n = selector == null ? length : selector.select(sel, length, sel);
+            if (n == 0) {
+                continue;
+            }
+            if (part == 0) {
+                partial.selected += n;
+            }
+            reader.read(sel, n);
+            boolean hasNulls = reader.hasNulls;
+            if (parts == 1) {
+                for (int i = 0; i < n; i++) {
+                    hash[i] = LongHashTable.mix(codes[i]);
+                }
+            } else {
+                int m = 0;
+                for (int i = 0; i < n; i++) {
+                    boolean isNull = hasNulls && nulls[i];
+                    int h = LongHashTable.mix(codes[i]);
+                    int owner = isNull ? 0 : (int) (((h & 0xffffffffL) * parts) >>> 32);
+                    if (owner == part) {
+                        sel[m] = sel[i];
+                        codes[m] = codes[i];
+                        nulls[m] = isNull;
+                        hash[m] = h;
+                        m++;
+                    }
+                }
+                n = m;
+                if (n == 0) {
+                    continue;
+                }
+            }
+            partial.assignHashed(codes, nulls, hasNulls, hash, n, gid);
+            for (int a = 0; a < args.length; a++) {
+                if (args[a] != null) {
+                    args[a].eval(sel, n, vecs[a]);
+                }
+                partial.states[a].update(gid, n, vecs[a], false);
+            }
+            partial.countRows(gid, n);
+        }
+        return partial;
     }
 
     private void materializeComputedStringKeys() {
@@ -385,6 +492,46 @@ final class AggregateExec {
                 for (int i = 0; i < n; i++) {
                     long ordinal = reader.hasNulls && reader.nulls[i] ? key.range : reader.codes[i] - key.min;
                     packed[i] += ordinal * stride;
+                }
+            }
+        }
+
+        /** SINGLE: the group ids of keys {@code codes[0, n)} whose hashes are given. */
+        void assignHashed(long[] codes, boolean[] nulls, boolean hasNulls, int[] hash, int n, int[] gid) {
+            LongHashTable t = table;
+            if (hasNulls) {
+                for (int i = 0; i < n; i++) {
+                    gid[i] = nulls[i] ? nullGroup() : findOrInsert(t, codes[i], hash[i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    gid[i] = findOrInsert(t, codes[i], hash[i]);
+                }
+            }
+            ensure(groups);
+        }
+
+        private int findOrInsert(LongHashTable t, long key, int hash) {
+            int existing = t.putIfAbsent(key, hash, groups);
+            if (existing >= 0) {
+                return existing;
+            }
+            if (groups == keyOf.length) {
+                keyOf = Arrays.copyOf(keyOf, groups * 2);
+            }
+            keyOf[groups] = key;
+            return groups++;
+        }
+
+        /** SINGLE: adds the groups of {@code other}, none of which is in this partial yet, copying their states. */
+        void appendDisjoint(Partial other) {
+            selected += other.selected;
+            for (int g = 0; g < other.groups; g++) {
+                int to = g == other.nullGroup ? nullGroup() : findOrInsert(other.keyOf[g]);
+                ensure(groups);
+                rows[to] = other.rows[g];
+                for (int a = 0; a < states.length; a++) {
+                    states[a].copy(to, other.states[a], g);
                 }
             }
         }

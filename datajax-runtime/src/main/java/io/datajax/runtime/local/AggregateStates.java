@@ -222,6 +222,22 @@ final class AggregateStates {
         }
     }
 
+    /** Sets group {@code to} (still empty) to group {@code from} of {@code other} (the same call), exactly. */
+    void copy(int to, AggregateStates other, int from) {
+        if (ownCounts) {
+            counts[to] = other.counts[from];
+        }
+        if (longs != null) {
+            longs[to] = other.longs[from];
+        }
+        if (doubles != null) {
+            doubles[to] = other.doubles[from];
+        }
+        if (strings != null) {
+            strings[to] = other.strings[from];
+        }
+    }
+
     /** Adds group {@code from} of {@code other} (the same call, a later chunk) into group {@code to}. */
     void merge(int to, AggregateStates other, int from) {
         if (ownCounts) {

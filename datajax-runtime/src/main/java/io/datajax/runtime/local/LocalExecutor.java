@@ -22,7 +22,12 @@ import io.datajax.runtime.kernel.LimitKernel;
 import io.datajax.runtime.kernel.MemoryMeter;
 import io.datajax.runtime.kernel.SortKernel;
 import io.datajax.runtime.tablesaw.TablesawConverter;
+import io.datajax.ir.expr.Expr;
+import io.datajax.ir.expr.Exprs;
+import io.datajax.ir.plan.AggCall;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +99,7 @@ public final class LocalExecutor implements Executor {
                 readers[input]++;
             }
         }
+        Set<String>[] needed = options.fused() ? neededInputColumns(stages, readers) : null;
         Relation[] outputs = new Relation[stages.size()];
         StageMetrics[] metrics = new StageMetrics[stages.size()];
         for (int s = 0; s < stages.size(); s++) {
@@ -130,7 +136,7 @@ public final class LocalExecutor implements Executor {
             MemoryMeter meter = new MemoryMeter();
             Relation out;
             if (stage.kind() == StageKind.INPUT) {
-                Batch batch = tables.read((Scan) stage.root());
+                Batch batch = tables.read((Scan) stage.root(), needed == null ? null : needed[s]);
                 rowsIn = batch.rowCount();
                 out = Relation.of(batch);
                 meter.add(batch.estimatedBytes());
@@ -147,6 +153,58 @@ public final class LocalExecutor implements Executor {
         }
         Table result = TablesawConverter.toTable("result", outputs[stages.size() - 1].materialize());
         return new ExecutionResult(result, mode(), List.of(metrics));
+    }
+
+    /**
+     * For each INPUT stage, the columns its readers use, or null for all (entries of other stages are null).
+     * Only readers whose column use is exactly known prune: an AGGREGATE stage (its keys and arguments), and
+     * a TRANSFORM stage absorbed into the aggregate after it (its predicates and the definitions of that
+     * aggregate's keys and arguments). Any other reader needs every column.
+     */
+    @SuppressWarnings("unchecked")
+    static Set<String>[] neededInputColumns(List<Stage> stages, int[] readers) {
+        Set<String>[] needed = new Set[stages.size()];
+        boolean[] all = new boolean[stages.size()];
+        for (int c = 0; c < stages.size(); c++) {
+            Stage consumer = stages.get(c);
+            for (int input : consumer.inputs()) {
+                if (stages.get(input).kind() != StageKind.INPUT || all[input]) {
+                    continue;
+                }
+                Set<String> used = null;
+                if (consumer.kind() == StageKind.AGGREGATE && consumer.nodes().size() == 1) {
+                    used = aggregateColumns((Aggregate) consumer.root(),
+                            TransformProgram.identity(consumer.inputSchemas().get(0)));
+                } else if (absorbable(stages, readers, c)) {
+                    used = aggregateColumns((Aggregate) stages.get(c + 1).root(),
+                            TransformProgram.of(consumer.nodes(), consumer.inputSchemas().get(0)));
+                }
+                if (used == null) {
+                    all[input] = true;
+                    needed[input] = null;
+                } else {
+                    if (needed[input] == null) {
+                        needed[input] = new HashSet<>();
+                    }
+                    needed[input].addAll(used);
+                }
+            }
+        }
+        return needed;
+    }
+
+    private static Set<String> aggregateColumns(Aggregate aggregate, TransformProgram program) {
+        Set<String> used = new HashSet<>();
+        for (Expr predicate : program.predicates()) {
+            used.addAll(Exprs.columns(predicate));
+        }
+        for (String key : aggregate.keys()) {
+            used.addAll(Exprs.columns(program.output(key)));
+        }
+        for (AggCall call : aggregate.aggregates()) {
+            call.argument().ifPresent(arg -> used.addAll(Exprs.columns(program.rewrite(arg))));
+        }
+        return used;
     }
 
     /** Whether stage {@code s} is a transform that the aggregate right after it can run inside its pass. */

@@ -2,6 +2,7 @@ package io.datajax.runtime.mpj;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datajax.api.DataJaxConfig;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.SchemaException;
 import java.nio.file.Path;
@@ -72,6 +73,16 @@ public record MpjSettings(
     public static MpjSettings defaults(int ranks) {
         return new MpjSettings(ranks, 1024, List.of(), Duration.ofMinutes(10), Duration.ofSeconds(60),
                 Duration.ofSeconds(3), DEFAULT_MPJ_HOME, DEFAULT_MPJ_CLASS_PATH, DEFAULT_ROUND_BYTES);
+    }
+
+    /**
+     * The defaults with the ranks, heap, JVM options and call timeout of {@code config} (the part of the
+     * settings a {@link io.datajax.api.DataJaxConfig} carries).
+     */
+    public static MpjSettings of(DataJaxConfig.MpjConfig config) {
+        requireNonNull(config, "config is null");
+        return defaults(config.ranks()).withRankHeapMegabytes(config.rankHeapMegabytes())
+                .withJvmOptions(config.jvmOptions()).withCallTimeout(config.callTimeout());
     }
 
     /** A copy with another rank count. */

@@ -99,9 +99,262 @@ public final class TablesawConverter {
      */
     public static Batch toBatch(Table table, java.util.function.ObjIntConsumer<java.util.function.IntConsumer> runner) {
         Schema schema = schemaOf(table);
-        Column[] columns = new Column[table.columnCount()];
-        runner.accept(i -> columns[i] = toColumn(table.column(i)), columns.length);
+        int[] all = new int[table.columnCount()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        Column[] columns = toColumns(table, all, 1, runner);
         return new Batch(schema, List.of(columns), table.rowCount());
+    }
+
+    /**
+     * Copies of the table's columns at {@code indexes} (the result has one entry per table column; the others
+     * stay null). Numeric and date columns are split into {@code ranges} row ranges; every (column, range)
+     * is an independent task run by {@code runner}, which may run them in parallel and must return when all
+     * are done. The result does not depend on {@code ranges}.
+     */
+    public static Column[] toColumns(Table table, int[] indexes, int ranges,
+            java.util.function.ObjIntConsumer<java.util.function.IntConsumer> runner) {
+        int n = table.rowCount();
+        Column[] columns = new Column[table.columnCount()];
+        RangeConverter[] converters = new RangeConverter[indexes.length];
+        int[] firstTask = new int[indexes.length + 1];
+        int parts = Math.max(1, Math.min(ranges, n / 65_536));
+        for (int c = 0; c < indexes.length; c++) {
+            converters[c] = RangeConverter.of(table.column(indexes[c]));
+            firstTask[c + 1] = firstTask[c] + (converters[c] == null ? 1 : parts);
+        }
+        runner.accept(task -> {
+            int c = 0;
+            while (firstTask[c + 1] <= task) {
+                c++;
+            }
+            RangeConverter converter = converters[c];
+            if (converter == null) {
+                columns[indexes[c]] = toColumn(table.column(indexes[c]));
+            } else {
+                int part = task - firstTask[c];
+                converter.convert((int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts));
+            }
+        }, firstTask[indexes.length]);
+        for (int c = 0; c < indexes.length; c++) {
+            if (converters[c] != null) {
+                columns[indexes[c]] = converters[c].finish();
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Days since 1970-01-01 of a Tablesaw packed date ({@code year << 16 | month << 8 | day}), by arithmetic
+     * (H. Hinnant's days-from-civil), with no LocalDate.
+     */
+    public static int epochDayOfPacked(int packed) {
+        int y = packed >> 16;
+        int m = (packed >> 8) & 0xff;
+        int d = packed & 0xff;
+        y -= m <= 2 ? 1 : 0;
+        int era = Math.floorDiv(y, 400);
+        int yoe = y - era * 400;
+        int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097 + doe - 719_468;
+    }
+
+    /**
+     * Converts one numeric or date column range by range into preallocated arrays (ranges may run on
+     * different threads; each writes only its own rows). The null mask is allocated on the first missing
+     * value found, under a lock.
+     */
+    private abstract static sealed class RangeConverter {
+        final int n;
+        private volatile boolean[] nulls;
+
+        RangeConverter(int n) {
+            this.n = n;
+        }
+
+        static RangeConverter of(tech.tablesaw.columns.Column<?> column) {
+            if (column instanceof tech.tablesaw.api.DoubleColumn doubles) {
+                return new Doubles(doubles);
+            }
+            if (column instanceof tech.tablesaw.api.LongColumn longs) {
+                return new Longs(longs);
+            }
+            if (column instanceof tech.tablesaw.api.IntColumn ints) {
+                return new Ints(ints);
+            }
+            if (column instanceof DateColumn dates) {
+                return new Dates(dates);
+            }
+            return null;
+        }
+
+        final boolean[] nulls() {
+            boolean[] mask = nulls;
+            if (mask == null) {
+                synchronized (this) {
+                    mask = nulls;
+                    if (mask == null) {
+                        mask = new boolean[n];
+                        nulls = mask;
+                    }
+                }
+            }
+            return mask;
+        }
+
+        final boolean[] mask() {
+            return nulls;
+        }
+
+        abstract void convert(int from, int to);
+
+        abstract Column finish();
+
+        private static final class Doubles extends RangeConverter {
+            private final tech.tablesaw.api.DoubleColumn source;
+            private final double[] values;
+
+            Doubles(tech.tablesaw.api.DoubleColumn source) {
+                super(source.size());
+                this.source = source;
+                this.values = new double[n];
+            }
+
+            @Override
+            void convert(int from, int to) {
+                double[] v = values;
+                tech.tablesaw.api.DoubleColumn s = source;
+                boolean missing = false;
+                for (int i = from; i < to; i++) {
+                    double x = s.getDouble(i);
+                    missing |= x != x;
+                    v[i] = x;
+                }
+                if (missing) {
+                    boolean[] mask = nulls();
+                    for (int i = from; i < to; i++) {
+                        if (v[i] != v[i]) {
+                            mask[i] = true;
+                            v[i] = 0;
+                        }
+                    }
+                }
+            }
+
+            @Override
+            Column finish() {
+                return new DoubleColumn(values, mask());
+            }
+        }
+
+        private static final class Longs extends RangeConverter {
+            private final tech.tablesaw.api.LongColumn source;
+            private final long[] values;
+
+            Longs(tech.tablesaw.api.LongColumn source) {
+                super(source.size());
+                this.source = source;
+                this.values = new long[n];
+            }
+
+            @Override
+            void convert(int from, int to) {
+                long[] v = values;
+                tech.tablesaw.api.LongColumn s = source;
+                boolean missing = false;
+                for (int i = from; i < to; i++) {
+                    long x = s.getLong(i);
+                    missing |= x == Long.MIN_VALUE;
+                    v[i] = x;
+                }
+                if (missing) {
+                    boolean[] mask = nulls();
+                    for (int i = from; i < to; i++) {
+                        if (v[i] == Long.MIN_VALUE) {
+                            mask[i] = true;
+                            v[i] = 0;
+                        }
+                    }
+                }
+            }
+
+            @Override
+            Column finish() {
+                return new LongColumn(DataType.INT64, values, mask());
+            }
+        }
+
+        private static final class Ints extends RangeConverter {
+            private final tech.tablesaw.api.IntColumn source;
+            private final int[] values;
+
+            Ints(tech.tablesaw.api.IntColumn source) {
+                super(source.size());
+                this.source = source;
+                this.values = new int[n];
+            }
+
+            @Override
+            void convert(int from, int to) {
+                int[] v = values;
+                tech.tablesaw.api.IntColumn s = source;
+                boolean missing = false;
+                for (int i = from; i < to; i++) {
+                    int x = s.getInt(i);
+                    missing |= x == Integer.MIN_VALUE;
+                    v[i] = x;
+                }
+                if (missing) {
+                    boolean[] mask = nulls();
+                    for (int i = from; i < to; i++) {
+                        if (v[i] == Integer.MIN_VALUE) {
+                            mask[i] = true;
+                            v[i] = 0;
+                        }
+                    }
+                }
+            }
+
+            @Override
+            Column finish() {
+                return new IntColumn(DataType.INT32, values, mask());
+            }
+        }
+
+        private static final class Dates extends RangeConverter {
+            private final DateColumn source;
+            private final int[] values;
+
+            Dates(DateColumn source) {
+                super(source.size());
+                this.source = source;
+                this.values = new int[n];
+            }
+
+            @Override
+            void convert(int from, int to) {
+                int[] v = values;
+                DateColumn s = source;
+                boolean[] mask = null;
+                for (int i = from; i < to; i++) {
+                    int packed = s.getIntInternal(i);
+                    if (packed == Integer.MIN_VALUE) {
+                        mask = mask == null ? nulls() : mask;
+                        mask[i] = true;
+                        v[i] = 0;
+                    } else {
+                        v[i] = epochDayOfPacked(packed);
+                    }
+                }
+            }
+
+            @Override
+            Column finish() {
+                return new IntColumn(DataType.DATE, values, mask());
+            }
+        }
     }
 
     /**

@@ -190,6 +190,60 @@ class FusedExecutionEquivalenceTest {
         }
     }
 
+    /** Many spread-out INT64 keys (hash-partitioned aggregation), several vectors and partitions, nulls. */
+    @Test
+    void highCardinalityGroupByAndPrunedInputsMatchThePlainPathAndAgreeAcrossThreads() {
+        Random random = new Random(11);
+        int rows = 20_000;
+        LongColumn k = LongColumn.create("k");
+        DoubleColumn v = DoubleColumn.create("v");
+        LongColumn w = LongColumn.create("w");
+        StringColumn unused = StringColumn.create("unused");
+        DateColumn day = DateColumn.create("day");
+        for (int r = 0; r < rows; r++) {
+            if (random.nextInt(50) == 0) {
+                k.appendMissing();
+            } else {
+                k.append(random.nextInt(3_000) * 1_000_003L - 7);
+            }
+            if (random.nextInt(20) == 0) {
+                v.appendMissing();
+            } else {
+                v.append(random.nextGaussian() * 1e3);
+            }
+            w.append(random.nextInt(100));
+            unused.append("u" + random.nextInt(3));
+            day.append(LocalDate.of(1995, 1, 1).plusDays(random.nextInt(2_000)));
+        }
+        Table table = Table.create("t", k, v, w, unused, day);
+        LocalExecutor small = new LocalExecutor(CONFIG.withThreads(2), new ExecOptions(2, 64, 1_000, 16, 1 << 18, true));
+        try {
+            List<FrameFunction> programs = List.of(
+                    df -> df.groupBy("k").agg(sum("v"), count(), mean("v").as("mv"), min("w"), max("v").as("xv"),
+                            count("v").as("cv")),
+                    df -> df.filter(col("day").lt(LocalDate.of(1997, 6, 1)).and(col("w").gt(10)))
+                            .withColumn("p", col("v").multiply(col("w")))
+                            .groupBy("k").agg(sum("p"), count()),
+                    df -> df.filter(col("day").ge(LocalDate.of(1996, 1, 1))).agg(sum(col("v").multiply(col("w"))).as("s")));
+            int p = 0;
+            for (FrameFunction program : programs) {
+                String where = "program " + p++;
+                Table expected = DataJax.djit(program).on(plain).apply(table);
+                Table one = DataJax.djit(program).on(oneThread).apply(table);
+                Table two = DataJax.djit(program).on(twoThreads).apply(table);
+                Table standard = DataJax.djit(program).on(defaults).apply(table);
+                Table smallVectors = DataJax.djit(program).on(small).apply(table);
+                assertSameCells(where + " 1 vs 2 threads", one, two, true);
+                // hash-partitioned group-bys sum each group in row order whatever the vector and chunk sizes
+                assertSameCells(where + " default vs small vectors", standard, smallVectors, p <= 2);
+                assertSameCells(where + " plain vs fused", expected, one, false);
+                assertSameCells(where + " plain vs default options", expected, standard, false);
+            }
+        } finally {
+            small.close();
+        }
+    }
+
     @Test
     void modeStatesTheThreadCount() {
         var fn = DataJax.djit(df -> df.select("k")).on(twoThreads);

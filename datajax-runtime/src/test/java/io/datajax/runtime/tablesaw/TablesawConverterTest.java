@@ -140,4 +140,72 @@ class TablesawConverterTest {
                 .hasMessageContaining("Column 'when' has Tablesaw type LOCAL_TIME")
                 .hasMessageContaining("Supported:");
     }
+
+    @Test
+    void packedDatesConvertByArithmeticLikeLocalDate() {
+        for (LocalDate day = LocalDate.of(-2000, 1, 1); day.isBefore(LocalDate.of(2400, 1, 1)); day = day.plusDays(1)) {
+            int packed = tech.tablesaw.columns.dates.PackedLocalDate.pack(day);
+            assertThat(TablesawConverter.epochDayOfPacked(packed)).as(day.toString()).isEqualTo((int) day.toEpochDay());
+        }
+    }
+
+    @Test
+    void columnsSplitByRowRangesEqualTheWholeColumnCopy() {
+        java.util.Random random = new java.util.Random(7);
+        int n = 300_001;
+        DoubleColumn x = DoubleColumn.create("x");
+        LongColumn k = LongColumn.create("k");
+        IntColumn i = IntColumn.create("i");
+        DateColumn d = DateColumn.create("d");
+        StringColumn s = StringColumn.create("s");
+        for (int r = 0; r < n; r++) {
+            boolean late = r > 250_000;
+            if (late && random.nextInt(50) == 0) {
+                x.appendMissing();
+            } else {
+                x.append(random.nextDouble());
+            }
+            if (late && random.nextInt(40) == 0) {
+                k.appendMissing();
+            } else {
+                k.append(random.nextLong());
+            }
+            if (random.nextInt(30) == 0) {
+                i.appendMissing();
+            } else {
+                i.append(random.nextInt());
+            }
+            if (random.nextInt(20) == 0) {
+                d.appendMissing();
+            } else {
+                d.append(LocalDate.of(1900, 1, 1).plusDays(random.nextInt(100_000)));
+            }
+            s.append("w" + random.nextInt(5));
+        }
+        Table table = Table.create("t", x, k, i, d, s);
+        Column[] split = TablesawConverter.toColumns(table, new int[] {0, 1, 2, 3, 4}, 4, (task, count) -> {
+            for (int t = count - 1; t >= 0; t--) {
+                task.accept(t);
+            }
+        });
+        for (int c = 0; c < 5; c++) {
+            Column whole = TablesawConverter.toColumn(table.column(c));
+            Column part = split[c];
+            assertThat(part.type()).isEqualTo(whole.type());
+            assertThat(part.hasNulls()).isEqualTo(whole.hasNulls());
+            for (int r = 0; r < n; r++) {
+                assertThat(part.isNull(r)).isEqualTo(whole.isNull(r));
+                if (!whole.isNull(r)) {
+                    assertThat(part.value(r)).isEqualTo(whole.value(r));
+                }
+            }
+        }
+        Column[] some = TablesawConverter.toColumns(table, new int[] {3}, 2, (task, count) -> {
+            for (int t = 0; t < count; t++) {
+                task.accept(t);
+            }
+        });
+        assertThat(some[0]).isNull();
+        assertThat(some[3].length()).isEqualTo(n);
+    }
 }

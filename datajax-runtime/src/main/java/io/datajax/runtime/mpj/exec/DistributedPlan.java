@@ -2,6 +2,7 @@ package io.datajax.runtime.mpj.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datajax.ir.Mesh;
 import io.datajax.ir.Sharding;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.ExecutionException;
@@ -25,13 +26,19 @@ import java.util.Optional;
 /**
  * The message that tells every rank what to run: the stages of a {@link StagePlan} in order, each with its
  * nodes (as {@link PlanCodec} bytes of the stage's last node; earlier nodes of a chain are its inputs),
- * output sharding, exchanges per input and whether its output is needed in global order. Decoding
- * re-validates every node (PlanCodec's constructor checks). Immutable.
+ * output sharding, exchanges per input and whether its output is needed in global order; plus the mesh
+ * the ranks form and whether the result's placement was required ({@code pjit}'s out sharding, verified
+ * after the run). Decoding re-validates every node (PlanCodec's constructor checks). Immutable.
+ *
+ * @param stages the steps in order
+ * @param mesh the mesh of the ranks (row-major coordinates)
+ * @param placed whether the result keeps the placement its sharding names (and is verified)
  */
-record DistributedPlan(List<StageStep> stages) {
-    private static final int MAGIC = 0x444A5031; // "DJP1"
+record DistributedPlan(List<StageStep> stages, Mesh mesh, boolean placed) {
+    private static final int MAGIC = 0x444A5032; // "DJP2"
 
     DistributedPlan {
+        requireNonNull(mesh, "mesh is null");
         stages = List.copyOf(requireNonNull(stages, "stages is null"));
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("a distributed plan needs at least one stage");
@@ -39,13 +46,15 @@ record DistributedPlan(List<StageStep> stages) {
     }
 
     /**
-     * The distributed form of {@code plan}. A stage's output is {@code ordered} when it is the result or
-     * feeds a limit, or feeds an ordered TRANSFORM (filters and projections keep order).
+     * The distributed form of {@code plan}. A stage's output is {@code ordered} when it is the result
+     * (unless its placement was required) or feeds a limit, or feeds an ordered TRANSFORM (filters and
+     * projections keep order).
      */
     static DistributedPlan of(StagePlan plan) {
         List<Stage> stages = plan.stages();
+        boolean placed = plan.outSharding().isPresent();
         boolean[] ordered = new boolean[stages.size()];
-        ordered[stages.size() - 1] = true;
+        ordered[stages.size() - 1] = !placed;
         for (int s = stages.size() - 1; s >= 0; s--) {
             Stage stage = stages.get(s);
             if (stage.kind() == StageKind.TRANSFORM && (ordered[s] || hasLimit(stage))) {
@@ -56,7 +65,7 @@ record DistributedPlan(List<StageStep> stages) {
         for (Stage stage : stages) {
             steps.add(StageStep.of(stage, ordered[stage.id()]));
         }
-        return new DistributedPlan(steps);
+        return new DistributedPlan(steps, plan.mesh(), placed);
     }
 
     private static boolean hasLimit(Stage stage) {
@@ -86,6 +95,12 @@ record DistributedPlan(List<StageStep> stages) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
+            out.writeInt(mesh.axes().size());
+            for (Mesh.Axis axis : mesh.axes()) {
+                out.writeUTF(axis.name());
+                out.writeInt(axis.size());
+            }
+            out.writeBoolean(placed);
             out.writeInt(stages.size());
             for (StageStep step : stages) {
                 out.writeInt(step.id());
@@ -102,6 +117,7 @@ record DistributedPlan(List<StageStep> stages) {
                         out.writeUTF(exchange.get().kind().name());
                         writeStrings(out, exchange.get().keys());
                         out.writeInt(exchange.get().partitions());
+                        out.writeUTF(exchange.get().axis().orElse(""));
                     }
                 }
                 out.writeBoolean(step.ordered());
@@ -122,6 +138,13 @@ record DistributedPlan(List<StageStep> stages) {
             if (in.readInt() != MAGIC) {
                 throw new IOException("bad magic number");
             }
+            int axisCount = in.readInt();
+            List<Mesh.Axis> axes = new ArrayList<>(axisCount);
+            for (int a = 0; a < axisCount; a++) {
+                axes.add(new Mesh.Axis(in.readUTF(), in.readInt()));
+            }
+            Mesh mesh = Mesh.of(axes);
+            boolean placed = in.readBoolean();
             int count = in.readInt();
             List<StageStep> steps = new ArrayList<>(count);
             for (int s = 0; s < count; s++) {
@@ -142,14 +165,18 @@ record DistributedPlan(List<StageStep> stages) {
                 for (int i = 0; i < inputs.size(); i++) {
                     if (in.readBoolean()) {
                         Exchange.Kind exchangeKind = Exchange.Kind.valueOf(in.readUTF());
-                        exchanges.add(Optional.of(new Exchange(exchangeKind, readStrings(in), in.readInt())));
+                        List<String> keys = readStrings(in);
+                        int partitions = in.readInt();
+                        String axis = in.readUTF();
+                        exchanges.add(Optional.of(new Exchange(exchangeKind, keys, partitions,
+                                axis.isEmpty() ? Optional.empty() : Optional.of(axis))));
                     } else {
                         exchanges.add(Optional.empty());
                     }
                 }
                 steps.add(new StageStep(id, kind, inputs, List.of(nodes), sharding, exchanges, in.readBoolean()));
             }
-            return new DistributedPlan(steps);
+            return new DistributedPlan(steps, mesh, placed);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ExecutionException execution && execution.code() == ErrorCode.INVALID_PLAN) {
                 throw execution;

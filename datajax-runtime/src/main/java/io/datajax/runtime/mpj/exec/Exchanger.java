@@ -45,6 +45,33 @@ final class Exchanger {
         return collect(batch.schema(), in, parts[me]);
     }
 
+    /**
+     * Sends row {@code r} of {@code batch} to every rank whose group is {@code groups[r]}
+     * ({@code groupOfRank[d]} is rank {@code d}'s group, e.g. its position along a mesh axis); returns the rows
+     * received, in source-rank order.
+     */
+    Batch shuffleToGroups(Batch batch, int[] groups, int groupCount, int[] groupOfRank) {
+        int size = context.size();
+        int me = context.rank();
+        Batch[] parts = Batches.split(batch, groups, groupCount);
+        byte[][] encoded = new byte[groupCount][];
+        byte[][] out = new byte[size][];
+        for (int d = 0; d < size; d++) {
+            int group = groupOfRank[d];
+            if (d == me) {
+                out[d] = new byte[0];
+                continue;
+            }
+            if (encoded[group] == null) {
+                encoded[group] = ShardCodec.encode(parts[group], allocator);
+            }
+            out[d] = encoded[group];
+            bytesSent += out[d].length;
+        }
+        byte[][] in = context.alltoallv(out);
+        return collect(batch.schema(), in, parts[groupOfRank[me]]);
+    }
+
     /** Sends every row to rank 0; returns all rows in rank order there and no rows elsewhere. */
     Batch gatherToFirst(Batch batch) {
         int size = context.size();

@@ -2,9 +2,11 @@ package io.datajax.runtime.mpj.exec;
 
 import io.datajax.ir.DataType;
 import io.datajax.ir.Field;
+import io.datajax.ir.Mesh;
 import io.datajax.ir.Schema;
 import io.datajax.ir.Sharding;
 import io.datajax.ir.plan.Scan;
+import io.datajax.planner.stages.StagePlan;
 import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.column.Column;
 import io.datajax.runtime.kernel.RuntimeErrors;
@@ -21,6 +23,12 @@ import tech.tablesaw.api.Table;
  * sharding says: {@code blocks} into contiguous row ranges in rank order (rank {@code r} gets rows
  * {@code [n*r/N, n*(r+1)/N)}), {@code replicated} whole to every rank, {@code byKey} by
  * {@link KeyPartitioner} on the key columns.
+ *
+ * <p>On a mesh of several axes, a spec bound to one axis describes rows replicated along the other axes;
+ * the planner reads such an input once ({@code blocks}, see {@code ShardingPropagation}), so the driver sends
+ * each rank only its share of its replica group: for {@code byKey(k)@a}, the rows hashed to the rank's
+ * position along {@code a}, cut into one block per replica ({@link Mesh#replicaIndex}); for
+ * {@code blocks@a}, plain blocks in rank order.
  */
 final class InputShards {
     private final List<Table> tables;
@@ -30,19 +38,35 @@ final class InputShards {
         this.tables = List.copyOf(tables);
     }
 
-    /** The shards of {@code scan}'s input, indexed by rank. */
+    /** The shards of {@code scan}'s input, indexed by rank, on a one-axis mesh of {@code ranks}. */
     Batch[] shards(Scan scan, int ranks) {
+        return shards(scan, Mesh.of(StagePlan.DEFAULT_AXIS, ranks));
+    }
+
+    /** The shards of {@code scan}'s input, indexed by rank of {@code mesh}. */
+    Batch[] shards(Scan scan, Mesh mesh) {
         Batch batch = read(scan);
-        Sharding sharding = scan.sharding();
+        Sharding sharding = mesh.normalize(scan.sharding());
+        int ranks = mesh.size();
         Batch[] out = new Batch[ranks];
-        if (sharding instanceof Sharding.Replicated) {
+        if (sharding instanceof Sharding.ByKey byKey && byKey.axis().isPresent()) {
+            String axis = byKey.axis().get();
+            int groups = mesh.axis(axis).size();
+            Batch[] perGroup = Batches.split(batch, KeyPartitioner.destinations(batch, byKey.keys(),
+                    ownTypes(batch, byKey.keys()), groups), groups);
+            int replicas = ranks / groups;
+            for (int r = 0; r < ranks; r++) {
+                Batch group = perGroup[mesh.coordinate(r, axis)];
+                int replica = mesh.replicaIndex(r, axis);
+                int rows = group.rowCount();
+                out[r] = Batches.slice(group, Batches.blockStart(rows, replicas, replica),
+                        Batches.blockStart(rows, replicas, replica + 1));
+            }
+        } else if (sharding instanceof Sharding.Replicated) {
             java.util.Arrays.fill(out, batch);
         } else if (sharding instanceof Sharding.ByKey byKey) {
-            List<DataType> types = new ArrayList<>();
-            for (String key : byKey.keys()) {
-                types.add(batch.schema().field(key).type());
-            }
-            out = Batches.split(batch, KeyPartitioner.destinations(batch, byKey.keys(), types, ranks), ranks);
+            out = Batches.split(batch, KeyPartitioner.destinations(batch, byKey.keys(), ownTypes(batch, byKey.keys()),
+                    ranks), ranks);
         } else {
             int rows = batch.rowCount();
             for (int r = 0; r < ranks; r++) {
@@ -50,6 +74,14 @@ final class InputShards {
             }
         }
         return out;
+    }
+
+    private static List<DataType> ownTypes(Batch batch, List<String> keys) {
+        List<DataType> types = new ArrayList<>();
+        for (String key : keys) {
+            types.add(batch.schema().field(key).type());
+        }
+        return types;
     }
 
     private Batch read(Scan scan) {

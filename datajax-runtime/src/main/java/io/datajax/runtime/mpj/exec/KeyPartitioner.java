@@ -54,6 +54,27 @@ final class KeyPartitioner {
         return out;
     }
 
+    /**
+     * An order-independent checksum of every row of {@code batch} (each column hashed as its own type, as
+     * for placement): equal multisets of rows give equal checksums.
+     */
+    static long checksum(Batch batch) {
+        int rows = batch.rowCount();
+        long[] hashes = new long[rows];
+        for (int c = 0; c < batch.schema().size(); c++) {
+            Column column = batch.column(c);
+            DataType as = batch.schema().field(c).type();
+            for (int r = 0; r < rows; r++) {
+                hashes[r] = hashes[r] * 31 + mix(valueHash(column, r, as));
+            }
+        }
+        long sum = 0;
+        for (int r = 0; r < rows; r++) {
+            sum += mix(hashes[r]);
+        }
+        return sum;
+    }
+
     private static long valueHash(Column column, int row, DataType as) {
         if (column.isNull(row) || column.type() == DataType.NULL) {
             return NULL_HASH;

@@ -23,8 +23,16 @@ final class MpjExecErrors {
      * the stages of the call, the rank and the cause.
      */
     static DataJaxException callFailed(DataJaxException poolError, int ranks) {
-        if (!(poolError.getCause() instanceof RemoteRankException remote)
-                || !remote.remoteClass().equals(RankStageException.class.getName())) {
+        if (!(poolError.getCause() instanceof RemoteRankException remote)) {
+            return poolError;
+        }
+        if (remote.remoteClass().equals(ExecutionException.class.getName())
+                && remote.remoteMessage().orElse("").startsWith("[" + ErrorCode.INVALID_PLAN + "] ")) {
+            String reason = remote.remoteMessage().get().substring(ErrorCode.INVALID_PLAN.name().length() + 3);
+            return new ExecutionException(ErrorCode.INVALID_PLAN, reason + " (MPJ executor; its ranks were stopped and"
+                    + " restart on the next call)", poolError);
+        }
+        if (!remote.remoteClass().equals(RankStageException.class.getName())) {
             return poolError;
         }
         Optional<RankStageException.Parsed> parsed = RankStageException.parse(remote.remoteMessage().orElse(null));

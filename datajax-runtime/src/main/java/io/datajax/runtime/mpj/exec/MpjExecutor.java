@@ -52,6 +52,13 @@ import tech.tablesaw.api.Table;
  * rows per rank) are in {@link #lastCall()}, logged at DEBUG, and a WARN is logged when the skew exceeds
  * {@value #SKEW_WARN_RATIO} on a stage with at least {@value #SKEW_MIN_ROWS} rows on one rank.
  *
+ * <p>{@code pjit} plans ({@link StagePlan#outSharding()} present) run on the plan's {@link
+ * io.datajax.ir.Mesh} (ranks in row-major order): inputs are placed as their declared specs say, the result
+ * keeps the placement its sharding names (not key-sorted), and before anything is gathered the ranks verify
+ * it ({@link PlacementCheck}); the verdict ends the mode string ({@code ...; placement verified: byKey(k) on
+ * 2 ranks, 812 rows}) and is in {@link CallRecord#placement()}. A result bound to a mesh axis (its rows
+ * replicated along the other axes) is gathered from one replica per position.
+ *
  * <p>One call at a time (calls are serialised). {@link #close()} stops the ranks.
  */
 public final class MpjExecutor implements Executor {
@@ -151,7 +158,8 @@ public final class MpjExecutor implements Executor {
                 LOG.warn("{} left {} bytes of Arrow memory allocated", allocatorName, leaked);
                 throw MpjExecErrors.leaked(allocatorName, leaked);
             }
-            CallRecord record = record(distributed, reports, System.nanoTime() - start);
+            String placement = reports.get(0).placement();
+            CallRecord record = record(distributed, reports, System.nanoTime() - start, placement);
             lastCall = record;
             List<StageMetrics> metrics = new ArrayList<>();
             for (Stage stage : plan.stages()) {
@@ -160,7 +168,8 @@ public final class MpjExecutor implements Executor {
                 listener.stageFinished(stage, m);
                 metrics.add(m);
             }
-            return new ExecutionResult(TablesawConverter.toTable("result", result), mode(), metrics);
+            String mode = placement.isEmpty() ? mode() : mode() + "; " + placement;
+            return new ExecutionResult(TablesawConverter.toTable("result", result), mode, metrics);
         }
     }
 
@@ -175,7 +184,7 @@ public final class MpjExecutor implements Executor {
             if (stage.kind() != StageKind.INPUT) {
                 continue;
             }
-            Batch[] perRank = tables.shards((Scan) stage.root(), ranks);
+            Batch[] perRank = tables.shards((Scan) stage.root(), plan.mesh());
             for (int r = 0; r < ranks; r++) {
                 shards.get(r).put(stage.id(), ShardCodec.encode(perRank[r], allocator));
             }
@@ -195,7 +204,7 @@ public final class MpjExecutor implements Executor {
         }
     }
 
-    private CallRecord record(DistributedPlan plan, List<RankReport> reports, long callNanos) {
+    private CallRecord record(DistributedPlan plan, List<RankReport> reports, long callNanos, String placement) {
         List<StageRecord> stages = new ArrayList<>();
         for (StageStep step : plan.stages()) {
             int id = step.id();
@@ -216,6 +225,12 @@ public final class MpjExecutor implements Executor {
             }
             if (step.replicated()) {
                 out = rowsOut[0];
+            } else if (step.sharding().axis().isPresent()) {
+                String axis = step.sharding().axis().get();
+                out = 0;
+                for (int r = 0; r < rowsOut.length; r++) {
+                    out += plan.mesh().replicaIndex(r, axis) == 0 ? rowsOut[r] : 0;
+                }
             }
             double skew = skew(rowsOut);
             StageMetrics metrics = new StageMetrics(id, rowsIn, out, nanos, bytes, peak);
@@ -229,7 +244,7 @@ public final class MpjExecutor implements Executor {
                         step.label(), Arrays.toString(rowsOut), String.format("%.1f", skew));
             }
         }
-        return new CallRecord(List.copyOf(stages), callNanos);
+        return new CallRecord(List.copyOf(stages), callNanos, placement);
     }
 
     /** max/median of the rows per rank; 1 when all are 0, infinite when the median is 0 and the max not. */
@@ -250,10 +265,14 @@ public final class MpjExecutor implements Executor {
      *
      * @param stages per stage, in stage order
      * @param nanos the whole call's wall time on the driver
+     * @param placement the verdict of the ranks' placement check of the result, e.g. {@code placement
+     *     verified: byKey(user_id) on 2 ranks, 812 rows}; empty when the plan required no placement
+     *     (only {@code pjit} plans do)
      */
-    public record CallRecord(List<StageRecord> stages, long nanos) {
+    public record CallRecord(List<StageRecord> stages, long nanos, String placement) {
         public CallRecord {
             stages = List.copyOf(stages);
+            requireNonNull(placement, "placement is null");
         }
     }
 

@@ -19,13 +19,16 @@ import java.util.List;
  *
  * @param stages per stage, in stage order
  * @param result the rank's result shard
+ * @param placement the verdict of the result's placement check ({@link PlacementCheck}); empty when the
+ *     plan required no placement
  */
-record RankReport(List<RankStageMetrics> stages, byte[] result) {
-    private static final int MAGIC = 0x444A5231; // "DJR1"
+record RankReport(List<RankStageMetrics> stages, byte[] result, String placement) {
+    private static final int MAGIC = 0x444A5232; // "DJR2"
 
     RankReport {
         stages = List.copyOf(stages);
         requireNonNull(result, "result is null");
+        requireNonNull(placement, "placement is null");
     }
 
     /**
@@ -54,6 +57,7 @@ record RankReport(List<RankStageMetrics> stages, byte[] result) {
             }
             out.writeInt(result.length);
             out.write(result);
+            out.writeUTF(placement);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +76,7 @@ record RankReport(List<RankStageMetrics> stages, byte[] result) {
             }
             byte[] result = new byte[in.readInt()];
             in.readFully(result);
-            return new RankReport(stages, result);
+            return new RankReport(stages, result, in.readUTF());
         } catch (IOException e) {
             throw new ExecutionException(ErrorCode.INTERNAL, "The report of rank " + rank + " could not be decoded: " + e
                     + ". This is a bug (driver and ranks run the same code).", e);

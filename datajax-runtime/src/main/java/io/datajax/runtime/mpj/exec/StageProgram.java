@@ -1,6 +1,7 @@
 package io.datajax.runtime.mpj.exec;
 
 import io.datajax.ir.DataType;
+import io.datajax.ir.Mesh;
 import io.datajax.ir.Schema;
 import io.datajax.ir.Sharding;
 import io.datajax.ir.error.InternalException;
@@ -45,7 +46,9 @@ import org.slf4j.MDC;
  *       a replicated side: a broadcast join) the join runs locally.</li>
  *   <li>SORT: sort = gather and local sort: the RANGE exchange is realised by moving every row to rank 0,
  *       which sorts them (a sample-based range exchange is left for later).</li>
- *   <li>REPARTITION: a hash exchange (byKey) or an all-gather (replicated).</li>
+ *   <li>REPARTITION: a hash exchange (byKey) or an all-gather (replicated); a hash exchange bound to a mesh
+ *       axis ({@code byKey(k)@a}) sends each row to every rank at its hash position along {@code a}, in one
+ *       world {@code alltoallv} (ranks' positions from the mesh's row-major coordinates).</li>
  * </ul>
  *
  * <p>Order. Where a stage's output is {@linkplain StageStep#ordered() needed in order} (it is the result,
@@ -53,6 +56,10 @@ import org.slf4j.MDC;
  * on rank 0: partial states are gathered to rank 0 instead of hashed, and the final aggregation there is
  * key-sorted. Such an output lies on rank 0 rather than where the planner's {@code byKey} says; a JOIN,
  * AGGREGATE or REPARTITION that relies on that placement without an exchange re-hashes it first.
+ *
+ * <p>Placement: for a {@code pjit} plan the result keeps its placement and, after the last stage, every rank
+ * takes part in the {@link PlacementCheck} before returning its part (one replica per position for an
+ * axis-bound result, rank 0's for a replicated one).
  *
  * <p>Memory: each stage works in its own child allocator of the process root, named after the stage; a
  * stage that leaves Arrow memory allocated fails (a bug), after a WARN.
@@ -130,14 +137,33 @@ final class StageProgram {
         }
         StageStep last = plan.result();
         Batch result = outputs[last.id()];
-        if (last.replicated() && context.rank() != 0) {
+        String placement = "";
+        if (plan.placed()) {
+            try {
+                placement = PlacementCheck.verify(last, result, context, plan.mesh());
+            } catch (RuntimeException e) {
+                throw new RankStageException(last, context.rank(), context.size(), e);
+            }
+        }
+        if (!sendsResult(last)) {
             result = Batches.empty(last.schema());
         }
         byte[] resultBytes;
         try (BufferAllocator allocator = ProcessAllocator.child("result rank " + context.rank())) {
             resultBytes = ShardCodec.encode(result, allocator);
         }
-        return new RankReport(metrics, resultBytes);
+        return new RankReport(metrics, resultBytes, placement);
+    }
+
+    /**
+     * Whether this rank's part of the result goes to the driver: one copy of replicated rows (rank 0's), and
+     * for a spec bound to a mesh axis, one replica per position along it (the ranks of replica index 0).
+     */
+    private boolean sendsResult(StageStep last) {
+        if (last.replicated()) {
+            return context.rank() == 0;
+        }
+        return last.sharding().axis().map(axis -> plan.mesh().replicaIndex(context.rank(), axis) == 0).orElse(true);
     }
 
     private Batch runStage(StageStep step, Batch[] outputs, boolean[] onFirst, Exchanger exchanger, MemoryMeter meter) {
@@ -187,6 +213,10 @@ final class StageProgram {
             case HASH -> {
                 List<String> keys = movement.keys();
                 List<DataType> types = hashTypes == null ? ownTypes(batch.schema(), keys) : hashTypes;
+                if (movement.axis().isPresent()) {
+                    return hashAlong(batch, keys, types, movement.axis().get(), from.replicated() && !onFirst[source],
+                            exchanger);
+                }
                 if (from.replicated()) {
                     int[] destinations = KeyPartitioner.destinations(batch, keys, types, context.size());
                     return Batches.split(batch, destinations, context.size())[context.rank()];
@@ -205,6 +235,25 @@ final class StageProgram {
             }
             default -> throw new InternalException("unknown exchange " + movement);
         }
+    }
+
+    /**
+     * Rows hashed to positions along mesh axis {@code axis}, each sent to every rank at its position (rows
+     * already on every rank are only filtered).
+     */
+    private Batch hashAlong(Batch batch, List<String> keys, List<DataType> types, String axis, boolean everywhere,
+            Exchanger exchanger) {
+        Mesh mesh = plan.mesh();
+        int groups = mesh.axis(axis).size();
+        int[] destinations = KeyPartitioner.destinations(batch, keys, types, groups);
+        if (everywhere) {
+            return Batches.split(batch, destinations, groups)[mesh.coordinate(context.rank(), axis)];
+        }
+        int[] groupOfRank = new int[context.size()];
+        for (int r = 0; r < groupOfRank.length; r++) {
+            groupOfRank[r] = mesh.coordinate(r, axis);
+        }
+        return exchanger.shuffleToGroups(batch, destinations, groups, groupOfRank);
     }
 
     private boolean inputOnFirst(StageStep step, boolean[] onFirst) {

@@ -10,6 +10,8 @@
  * {@link io.datajax.runtime.mpj.exec.StageProgramTask}, {@code StageProgram} (every stage, its exchanges and
  * its order), {@code Exchanger} (shuffle, gather, all-gather of IPC bytes), {@code PartialAggregation},
  * {@code KeyPartitioner} (the hash placement shared by driver and ranks), {@code ProcessAllocator} (the
- * process's one Arrow root allocator). See {@code docs/executors.md}.
+ * process's one Arrow root allocator). SPMD mode: {@link io.datajax.runtime.mpj.exec.SpmdExecutor} runs the
+ * same {@code StageProgram} on a world whose every rank calls it with its own data, after checking that all
+ * ranks traced the same plan (used by {@code io.datajax.runtime.mpj.spmd}). See {@code docs/executors.md}.
  */
 package io.datajax.runtime.mpj.exec;

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * blocks on a full pipe; each line goes to a consumer (the driver's log) and the last few are kept for
  * error messages.
  */
-final class OutputPump {
+public final class OutputPump {
     private static final int TAIL_LINES = 20;
 
     private final Deque<String> tail = new ArrayDeque<>(TAIL_LINES);
@@ -28,19 +28,19 @@ final class OutputPump {
     }
 
     /** Starts draining {@code stream} into {@code sink}. */
-    static OutputPump start(InputStream stream, Consumer<String> sink, String threadName) {
+    public static OutputPump start(InputStream stream, Consumer<String> sink, String threadName) {
         OutputPump pump = new OutputPump(stream, sink, threadName);
         pump.thread.start();
         return pump;
     }
 
     /** The last lines read, oldest first. */
-    synchronized List<String> tail() {
+    public synchronized List<String> tail() {
         return new ArrayList<>(tail);
     }
 
     /** Waits up to {@code millis} for the stream to end (the process has exited and the pipe is empty). */
-    void awaitEnd(long millis) {
+    public void awaitEnd(long millis) {
         try {
             thread.join(millis);
         } catch (InterruptedException e) {

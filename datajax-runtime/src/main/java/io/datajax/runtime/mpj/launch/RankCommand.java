@@ -57,7 +57,7 @@ public final class RankCommand {
      * The niodev configuration string {@code MPI.Init} reads from its second argument:
      * {@code #Number of Processes;N;#Protocol Switch Limit;131072;#Server Name;HOST;#Server Port;PORT}.
      */
-    static String mpjConf(int ranks, InetSocketAddress rendezvous) {
+    public static String mpjConf(int ranks, InetSocketAddress rendezvous) {
         return "#Number of Processes;" + ranks
                 + ";#Protocol Switch Limit;" + PROTOCOL_SWITCH_LIMIT
                 + ";#Server Name;" + rendezvous.getAddress().getHostAddress()
@@ -65,7 +65,7 @@ public final class RankCommand {
     }
 
     /** The MPJ jars, then the driver's class path. */
-    static String classPath(MpjSettings settings) {
+    public static String classPath(MpjSettings settings) {
         List<String> entries = new ArrayList<>();
         for (Path jar : settings.mpjClassPath()) {
             entries.add(jar.toString());

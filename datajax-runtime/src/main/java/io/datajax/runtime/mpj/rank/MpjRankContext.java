@@ -6,14 +6,14 @@ import io.datajax.runtime.mpj.RankContext;
 import mpi.Intracomm;
 
 /** The {@link RankContext} of one call on one rank: identity, stage name, and the rank's collectives. */
-final class MpjRankContext implements RankContext {
+public final class MpjRankContext implements RankContext {
     private final int rank;
     private final int size;
     private final String stage;
     private final ByteCollectives collectives;
     private final Intracomm world;
 
-    MpjRankContext(int rank, int size, String stage, ByteCollectives collectives, Intracomm world) {
+    public MpjRankContext(int rank, int size, String stage, ByteCollectives collectives, Intracomm world) {
         this.rank = rank;
         this.size = size;
         this.stage = requireNonNull(stage, "stage is null");
