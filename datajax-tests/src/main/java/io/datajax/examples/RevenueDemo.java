@@ -7,6 +7,7 @@ import io.datajax.api.DataJax;
 import io.datajax.api.DataJaxConfig;
 import io.datajax.api.JitFunction;
 import io.datajax.api.spi.Executor;
+import io.datajax.api.trace.TablesawSchemas;
 import io.datajax.runtime.Executors;
 import io.datajax.runtime.mpj.MpjSettings;
 import java.util.List;
@@ -66,11 +67,12 @@ public final class RevenueDemo {
         System.out.println(orders.print());
         System.out.println();
         System.out.println("Plan (traced against the input schema, before running):");
-        System.out.println(revenueByUser.trace(io.datajax.api.trace.TablesawSchemas.schemaOf(orders)).explain());
+        System.out.println(revenueByUser.trace(TablesawSchemas.schemaOf(orders)).explain());
 
         Table result = revenueByUser.apply(orders);
         System.out.println("Result:");
         System.out.println(result.print());
+        System.out.println("user_id=" + result.column("user_id").asList() + ", revenue=" + result.column("revenue").asList());
         System.out.println();
         System.out.println("Plan after the run:");
         System.out.println(revenueByUser.explain());
