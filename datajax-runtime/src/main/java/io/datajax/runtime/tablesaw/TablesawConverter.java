@@ -145,6 +145,16 @@ public final class TablesawConverter {
         return columns;
     }
 
+    private static final int MONTHS_FROM_YEAR = 1600;
+    /** Epoch day of the first of each month of the years 1600-2599, so a date costs an array read. */
+    private static final int[] MONTH_STARTS = new int[1000 * 12];
+
+    static {
+        for (int m = 0; m < MONTH_STARTS.length; m++) {
+            MONTH_STARTS[m] = epochDayOfPacked(((MONTHS_FROM_YEAR + m / 12) << 16) | ((m % 12 + 1) << 8) | 1);
+        }
+    }
+
     /**
      * Days since 1970-01-01 of a Tablesaw packed date ({@code year << 16 | month << 8 | day}), by arithmetic
      * (H. Hinnant's days-from-civil), with no LocalDate.
@@ -214,23 +224,31 @@ public final class TablesawConverter {
 
         private static final class Doubles extends RangeConverter {
             private final tech.tablesaw.api.DoubleColumn source;
-            private final double[] values;
+            private double[] values;
 
             Doubles(tech.tablesaw.api.DoubleColumn source) {
                 super(source.size());
                 this.source = source;
-                this.values = new double[n];
             }
 
             @Override
             void convert(int from, int to) {
-                double[] v = values;
-                tech.tablesaw.api.DoubleColumn s = source;
                 boolean missing = false;
-                for (int i = from; i < to; i++) {
-                    double x = s.getDouble(i);
-                    missing |= x != x;
-                    v[i] = x;
+                double[] v;
+                if (from == 0 && to == n) {
+                    // one range: Tablesaw's bulk array copy, then a sentinel scan
+                    v = values = source.asDoubleArray();
+                    for (int i = 0; i < n; i++) {
+                        missing |= v[i] != v[i];
+                    }
+                } else {
+                    v = allocated();
+                    tech.tablesaw.api.DoubleColumn s = source;
+                    for (int i = from; i < to; i++) {
+                        double x = s.getDouble(i);
+                        missing |= x != x;
+                        v[i] = x;
+                    }
                 }
                 if (missing) {
                     boolean[] mask = nulls();
@@ -241,6 +259,13 @@ public final class TablesawConverter {
                         }
                     }
                 }
+            }
+
+            private synchronized double[] allocated() {
+                if (values == null) {
+                    values = new double[n];
+                }
+                return values;
             }
 
             @Override
@@ -345,7 +370,10 @@ public final class TablesawConverter {
                         mask[i] = true;
                         v[i] = 0;
                     } else {
-                        v[i] = epochDayOfPacked(packed);
+                        int month = ((packed >> 16) - MONTHS_FROM_YEAR) * 12 + ((packed >> 8) & 0xff) - 1;
+                        v[i] = month >= 0 && month < MONTH_STARTS.length
+                                ? MONTH_STARTS[month] + (packed & 0xff) - 1
+                                : epochDayOfPacked(packed);
                     }
                 }
             }
