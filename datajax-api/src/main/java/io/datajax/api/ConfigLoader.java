@@ -38,6 +38,9 @@ import java.util.stream.Collectors;
  *       whitespace</td></tr>
  *   <tr><td>datajax.mpj.callTimeout</td><td>DATAJAX_MPJ_CALL_TIMEOUT</td><td>a duration: {@code 90s},
  *       {@code 500ms}, {@code 10m}, {@code 1h}, or ISO-8601 such as {@code PT90S}</td></tr>
+ *   <tr><td>datajax.mpj.broadcastRows</td><td>DATAJAX_MPJ_BROADCAST_ROWS</td><td>integer, at least 0: the most
+ *       right-side rows of a join the MPJ executor broadcasts instead of hash-exchanging both sides (0: never)
+ *       </td></tr>
  * </table>
  *
  * <p>{@code datajax.mpj.pool} is not a setting: the MPJ rank pool puts it on its rank JVMs' command lines
@@ -59,6 +62,7 @@ public final class ConfigLoader {
         SETTINGS.put("mpj.rankHeapMegabytes", "DATAJAX_MPJ_RANK_HEAP_MEGABYTES");
         SETTINGS.put("mpj.jvmOptions", "DATAJAX_MPJ_JVM_OPTIONS");
         SETTINGS.put("mpj.callTimeout", "DATAJAX_MPJ_CALL_TIMEOUT");
+        SETTINGS.put("mpj.broadcastRows", "DATAJAX_MPJ_BROADCAST_ROWS");
     }
 
     private ConfigLoader() {
@@ -93,7 +97,8 @@ public final class ConfigLoader {
         String options = value("mpj.jvmOptions", properties, environment, String.join(" ", mpjDefaults.jvmOptions()));
         List<String> jvmOptions = Arrays.stream(options.split("\\s+")).filter(s -> !s.isEmpty()).toList();
         Duration callTimeout = durationValue("mpj.callTimeout", properties, environment, mpjDefaults.callTimeout());
-        MpjConfig mpj = new MpjConfig(ranks, heap, jvmOptions, callTimeout);
+        long broadcastRows = longValue("mpj.broadcastRows", properties, environment, mpjDefaults.broadcastRows());
+        MpjConfig mpj = new MpjConfig(ranks, heap, jvmOptions, callTimeout, broadcastRows);
         return new DataJaxConfig(executor, threads, disabled, cacheSize, Boolean.parseBoolean(verify), mpj);
     }
 
@@ -135,6 +140,19 @@ public final class ConfigLoader {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             throw invalid(name, text, "a positive integer");
+        }
+    }
+
+    private static long longValue(String name, Properties properties, Map<String, String> environment, long fallback) {
+        String text = value(name, properties, environment, Long.toString(fallback));
+        try {
+            long parsed = Long.parseLong(text);
+            if (parsed < 0) {
+                throw new NumberFormatException(text);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw invalid(name, text, "an integer, at least 0");
         }
     }
 

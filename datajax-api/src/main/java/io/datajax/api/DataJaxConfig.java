@@ -79,10 +79,18 @@ public record DataJaxConfig(String executor, int threads, Set<String> disabledRu
      * @param jvmOptions extra options for each rank JVM, after the defaults (so they can override them)
      * @param callTimeout the longest one call may take before its ranks are stopped (driver mode) or the
      *     call fails (SPMD mode)
+     * @param broadcastRows the broadcast-join threshold: when a JOIN stage's right (build) side has at most
+     *     this many rows in total at run time, and the join type keeps no unmatched right rows (INNER, LEFT,
+     *     SEMI, ANTI), the MPJ executor all-gathers the right side and leaves the left side where it is
+     *     instead of hash-exchanging both; 0 turns broadcasting off. The choice is in the stage's metrics
+     *     notes ({@code explain()} after a run)
      */
-    public record MpjConfig(int ranks, int rankHeapMegabytes, List<String> jvmOptions, Duration callTimeout) {
+    public record MpjConfig(int ranks, int rankHeapMegabytes, List<String> jvmOptions, Duration callTimeout,
+            long broadcastRows) {
         /** The rank count of {@link #defaults()}. */
         public static final int DEFAULT_RANKS = 2;
+        /** The broadcast-join threshold of {@link #defaults()}: one million right-side rows. */
+        public static final long DEFAULT_BROADCAST_ROWS = 1_000_000L;
 
         public MpjConfig {
             if (ranks < 1) {
@@ -96,31 +104,45 @@ public record DataJaxConfig(String executor, int threads, Set<String> disabledRu
             if (callTimeout.isNegative() || callTimeout.isZero()) {
                 throw invalid("mpj.callTimeout must be positive, got " + callTimeout + ".");
             }
+            if (broadcastRows < 0) {
+                throw invalid("mpj.broadcastRows must be at least 0 (0 turns broadcast joins off), got "
+                        + broadcastRows + ".");
+            }
         }
 
-        /** 2 ranks, 1024 MiB heap per rank, no extra JVM options, 10 minutes per call. */
+        /** The settings with the default broadcast-join threshold ({@value #DEFAULT_BROADCAST_ROWS} rows). */
+        public MpjConfig(int ranks, int rankHeapMegabytes, List<String> jvmOptions, Duration callTimeout) {
+            this(ranks, rankHeapMegabytes, jvmOptions, callTimeout, DEFAULT_BROADCAST_ROWS);
+        }
+
+        /** 2 ranks, 1024 MiB heap per rank, no extra JVM options, 10 minutes per call, broadcast up to 1M rows. */
         public static MpjConfig defaults() {
             return new MpjConfig(DEFAULT_RANKS, 1024, List.of(), Duration.ofMinutes(10));
         }
 
         /** A copy with another rank count. */
         public MpjConfig withRanks(int value) {
-            return new MpjConfig(value, rankHeapMegabytes, jvmOptions, callTimeout);
+            return new MpjConfig(value, rankHeapMegabytes, jvmOptions, callTimeout, broadcastRows);
         }
 
         /** A copy with another heap per rank, in MiB. */
         public MpjConfig withRankHeapMegabytes(int value) {
-            return new MpjConfig(ranks, value, jvmOptions, callTimeout);
+            return new MpjConfig(ranks, value, jvmOptions, callTimeout, broadcastRows);
         }
 
         /** A copy with other extra JVM options. */
         public MpjConfig withJvmOptions(List<String> value) {
-            return new MpjConfig(ranks, rankHeapMegabytes, value, callTimeout);
+            return new MpjConfig(ranks, rankHeapMegabytes, value, callTimeout, broadcastRows);
         }
 
         /** A copy with another per-call timeout. */
         public MpjConfig withCallTimeout(Duration value) {
-            return new MpjConfig(ranks, rankHeapMegabytes, jvmOptions, value);
+            return new MpjConfig(ranks, rankHeapMegabytes, jvmOptions, value, broadcastRows);
+        }
+
+        /** A copy with another broadcast-join threshold (right-side rows; 0 turns broadcasting off). */
+        public MpjConfig withBroadcastRows(long value) {
+            return new MpjConfig(ranks, rankHeapMegabytes, jvmOptions, callTimeout, value);
         }
 
         private static SchemaException invalid(String message) {

@@ -58,6 +58,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void broadcastRowsComesFromPropertiesAndTheEnvironment() {
+        assertThat(ConfigLoader.from(new Properties(), Map.of()).mpj().broadcastRows())
+                .isEqualTo(MpjConfig.DEFAULT_BROADCAST_ROWS);
+        assertThat(ConfigLoader.from(new Properties(), Map.of("DATAJAX_MPJ_BROADCAST_ROWS", "5000")).mpj()
+                .broadcastRows()).isEqualTo(5_000L);
+        Properties properties = new Properties();
+        properties.setProperty("datajax.mpj.broadcastRows", "0");
+        assertThat(ConfigLoader.from(properties, Map.of("DATAJAX_MPJ_BROADCAST_ROWS", "5000")).mpj().broadcastRows())
+                .isZero();
+        assertThatThrownBy(() -> ConfigLoader.from(new Properties(), Map.of("DATAJAX_MPJ_BROADCAST_ROWS", "-1")))
+                .hasMessageContaining("Setting mpj.broadcastRows (datajax.mpj.broadcastRows / DATAJAX_MPJ_BROADCAST_ROWS)"
+                        + " is '-1'; it must be an integer, at least 0.");
+    }
+
+    @Test
     void badMpjValuesNameTheSetting() {
         assertThatThrownBy(() -> ConfigLoader.from(new Properties(), Map.of("DATAJAX_MPJ_RANKS", "0")))
                 .hasMessageContaining("mpj.ranks must be at least 1, got 0.");

@@ -6,8 +6,17 @@ import io.datajax.api.DataJaxConfig;
 import io.datajax.api.ExecutionRecord;
 import io.datajax.api.JitFunction;
 import io.datajax.bench.WorkloadResult.DataJaxProfile;
+import io.datajax.bench.WorkloadResult.MpjRun;
 import io.datajax.planner.stages.StageMetrics;
+import io.datajax.runtime.Executors;
+import io.datajax.runtime.mpj.MpjSettings;
+import io.datajax.runtime.mpj.exec.MpjExecutor;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.duckdb.DuckDBConnection;
@@ -31,6 +41,11 @@ import tech.tablesaw.api.Table;
  * Runs the PEERS.md workloads on DataJax (local executor, 1 and 2 threads), DuckDB (JDBC, threads=1 and 2),
  * idiomatic Tablesaw and a hand-written loop, checks that every engine's result equals DuckDB's, and prints a
  * markdown report of median times and ratios. Exits with status 1 if any result differs, 2 on a bad option.
+ *
+ * <p>With {@code --mpj} it also runs the MPJ executor in driver mode ("DataJax MPJ 1r / 2r / 4r", rank counts
+ * from {@code --mpj-ranks}) on {@link Workloads#MPJ_WORKLOADS}: one warm rank pool per rank count, started on
+ * first use and closed at the end of the run; per run the median time, the bytes the ranks exchanged and the
+ * time in exchanges ({@link MpjExecutor#lastCall()}), checked against DuckDB like every other engine.
  *
  * <pre>{@code
  * mvn -q -B -DskipTests install
@@ -43,6 +58,8 @@ import tech.tablesaw.api.Table;
 public final class BenchmarkHarness {
     private final BenchmarkOptions options;
     private final PrintStream log;
+    /** The warm MPJ pools by rank count, started on first use; closed at the end of {@link #run()}. */
+    private final Map<Integer, MpjExecutor> pools = new TreeMap<>();
 
     static {
         // Workaround for a DataJax bug found by this harness: DataJax maps Tablesaw types by identity
@@ -90,6 +107,17 @@ public final class BenchmarkHarness {
 
     /** Runs every selected workload and the cached-call probe, and returns the report. */
     BenchmarkReport run() throws SQLException {
+        try {
+            return runAll();
+        } finally {
+            for (MpjExecutor pool : pools.values()) {
+                pool.close();
+            }
+            pools.clear();
+        }
+    }
+
+    private BenchmarkReport runAll() throws SQLException {
         requireKnownWorkloads(options);
         List<WorkloadResult> results = new ArrayList<>();
         String duckDbVersion;
@@ -147,8 +175,21 @@ public final class BenchmarkHarness {
         }
         log.printf(Locale.ROOT, "  results checked against DuckDB 1t (%d rows): %s%n", reference.size(),
                 mismatches.isEmpty() ? "all equal" : "MISMATCH " + mismatches);
+        SortedMap<Integer, MpjRun> mpjRuns = new TreeMap<>();
+        if (options.mpj() && Workloads.MPJ_WORKLOADS.contains(workload.id())) {
+            for (int ranks : options.mpjRanks()) {
+                System.gc();
+                MpjRun run = measureMpj(ranks, prepared, reference);
+                mpjRuns.put(ranks, run);
+                log.printf(Locale.ROOT, "  %-15s median %s ms, exchanged %.1f MB in %s ms, %s%s%n", run.label(),
+                        BenchmarkReport.millis(run.timings().medianMillis()), run.bytesExchanged() / 1e6,
+                        BenchmarkReport.millis(run.exchangeMillis()),
+                        run.mismatch().map(diff -> "MISMATCH " + diff).orElse("equal to DuckDB 1t"),
+                        run.joinStrategy().isEmpty() ? "" : "; " + run.joinStrategy());
+            }
+        }
         WorkloadResult result = new WorkloadResult(workload, reference.size(), generateMillis, loadMillis, timings,
-                mismatches, profiles);
+                mismatches, profiles, mpjRuns);
         log.println("  " + BenchmarkReport.row(result));
         return result;
     }
@@ -177,6 +218,103 @@ public final class BenchmarkHarness {
             }
         }
         return new Measured(new Timings(nanos), first.get(), records.isEmpty() ? null : profile(records));
+    }
+
+    /**
+     * Runs {@code prepared}'s query on the warm pool of {@code ranks} ranks, warm-up + repeats times, and checks the
+     * first answer against {@code reference}. A failed call is reported as a mismatch, not thrown.
+     */
+    private MpjRun measureMpj(int ranks, Workload.Prepared prepared, ResultRows reference) {
+        String label = "DataJax MPJ " + ranks + "r";
+        long[] nanos = new long[options.repeats()];
+        long[] bytes = new long[options.repeats()];
+        long[] exchange = new long[options.repeats()];
+        long[][] phases = new long[4][options.repeats()];
+        String strategy = "";
+        ResultRows first = null;
+        try {
+            MpjExecutor pool = pool(ranks);
+            JitFunction fn = prepared.jit(DataJaxConfig.defaults()).on(pool);
+            Table[] inputs = prepared.tables().toArray(Table[]::new);
+            for (int run = 0; run < options.warmup() + options.repeats(); run++) {
+                long start = System.nanoTime();
+                Table out = fn.apply(inputs);
+                long elapsed = System.nanoTime() - start;
+                if (first == null) {
+                    first = ResultRows.fromTable(out, prepared.resultKeys(), prepared.resultValues());
+                    strategy = joinStrategy(fn.lastExecution());
+                }
+                if (run >= options.warmup()) {
+                    MpjExecutor.CallRecord call = pool.lastCall().orElseThrow();
+                    nanos[run - options.warmup()] = elapsed;
+                    bytes[run - options.warmup()] = call.bytesExchanged();
+                    exchange[run - options.warmup()] = call.exchangeNanos();
+                    phases[0][run - options.warmup()] = call.prepareNanos();
+                    phases[1][run - options.warmup()] = call.ranksNanos();
+                    phases[2][run - options.warmup()] = call.stageNanos();
+                    phases[3][run - options.warmup()] = call.gatherNanos();
+                }
+            }
+        } catch (RuntimeException e) {
+            log.printf(Locale.ROOT, "  %s FAILED: %s%n", label, e);
+            return new MpjRun(ranks, new Timings(new long[] {0}), 0, 0, strategy, Optional.of("failed: " + e),
+                    WorkloadResult.Phases.NONE);
+        }
+        WorkloadResult.Phases medians = new WorkloadResult.Phases(Timings.median(phases[0]) / 1e6,
+                Timings.median(phases[1]) / 1e6, Timings.median(phases[2]) / 1e6, Timings.median(phases[3]) / 1e6);
+        return new MpjRun(ranks, new Timings(nanos), Timings.median(bytes), Timings.median(exchange) / 1e6, strategy,
+                first.difference(reference), medians);
+    }
+
+    private MpjExecutor pool(int ranks) {
+        MpjExecutor pool = pools.get(ranks);
+        if (pool == null) {
+            // G1's periodic collections let an idle pool give its heap back while the other pools run.
+            MpjSettings defaults = MpjSettings.defaults(ranks);
+            List<Path> classPath = new ArrayList<>(defaults.mpjClassPath());
+            classPath.addAll(harnessClassPath());
+            MpjSettings settings = defaults.withRankHeapMegabytes(options.mpjHeapMegabytes())
+                    .withJvmOptions(List.of("-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=5000"))
+                    // A call takes seconds at full size; a stuck collective then fails the run in 90 s, not 10 min.
+                    .withCallTimeout(Duration.ofSeconds(90))
+                    .withMpj(defaults.mpjHome(), classPath);
+            log.printf(Locale.ROOT, "  starting the MPJ pool of %d rank(s), %d MiB heap each%n", ranks,
+                    options.mpjHeapMegabytes());
+            pool = Executors.mpj(settings);
+            pools.put(ranks, pool);
+        }
+        return pool;
+    }
+
+    /**
+     * The class path the harness's classes were loaded from, when that is not {@code java.class.path}: under
+     * {@code mvn exec:java} the JVM's class path is Maven's launcher and the project's test class path lives in
+     * exec's {@link URLClassLoader}. Rank JVMs start with the MPJ jars, then these entries, then
+     * {@code java.class.path} (see {@code RankCommand.classPath}), so they find DataJax's classes either way.
+     */
+    static List<Path> harnessClassPath() {
+        List<Path> out = new ArrayList<>();
+        for (ClassLoader loader = BenchmarkHarness.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    try {
+                        if (url.getProtocol().equals("file")) {
+                            out.add(Path.of(url.toURI()));
+                        }
+                    } catch (URISyntaxException e) {
+                        throw new IllegalStateException("unexpected class path entry " + url, e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The join strategy the MPJ executor noted for the call (e.g. "broadcast right (...)"), or empty. */
+    private static String joinStrategy(Optional<ExecutionRecord> record) {
+        return record.stream().flatMap(r -> r.stages().stream()).map(StageMetrics::notes)
+                .filter(note -> note.startsWith("join strategy: ")).map(note -> note.substring("join strategy: ".length()))
+                .findFirst().orElse("");
     }
 
     /** One engine bound to one workload's data: each {@link #run} executes the query once. */
@@ -299,6 +437,8 @@ public final class BenchmarkHarness {
         for (WorkloadResult result : results) {
             result.mismatches().forEach((engine, diff) -> out.add(result.workload().id() + " / " + engine.label()
                     + ": " + diff));
+            result.mpjRuns().values().forEach(run -> run.mismatch().ifPresent(diff -> out.add(result.workload().id()
+                    + " / " + run.label() + ": " + diff)));
         }
         return out;
     }

@@ -45,10 +45,36 @@ class BenchmarkHarnessTest {
         assertThat(report.results()).allSatisfy(result ->
                 assertThat(result.timings()).doesNotContainKey(Engine.TABLESAW));
         assertThat(report.cachedCall()).isNull();
+        assertThat(report.results()).allSatisfy(result -> assertThat(result.mpjRuns()).isEmpty());
+        assertThat(report.markdown()).doesNotContain("MPJ executor");
+    }
+
+    @Test
+    void mpjRunsOnTwoRanksAgreeWithDuckDbAndReportExchanges() throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse("--scale", "0.002", "--workloads", "join,groupby-100k",
+                "--skip-tablesaw", "--warmup", "0", "--repeats", "1", "--mpj-ranks", "2", "--mpj-heap-mb", "256");
+
+        BenchmarkReport report = new BenchmarkHarness(options, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8)).run();
+
+        assertThat(report.mismatches()).isEmpty();
+        assertThat(report.results()).allSatisfy(result -> {
+            assertThat(result.mpjRuns()).containsOnlyKeys(2);
+            assertThat(result.mpjRuns().get(2).bytesExchanged()).isPositive();
+        });
+        WorkloadResult join = report.results().stream().filter(r -> r.workload().id().equals("join")).findFirst()
+                .orElseThrow();
+        assertThat(join.mpjRuns().get(2).joinStrategy()).startsWith("broadcast right (200 rows <= threshold");
+        assertThat(report.markdown()).contains("#### MPJ executor", "| DataJax MPJ 2r |",
+                "MPJ 2 ranks >= 1.5x faster than 1 rank");
     }
 
     @Test
     void unknownOptionsAndWorkloadsAreRejectedWithTheValidChoices() {
+        assertThat(BenchmarkOptions.parse("--mpj").mpjRanks()).containsExactly(1, 2, 4);
+        assertThat(BenchmarkOptions.parse("--mpj-ranks", "4,1").mpjRanks()).containsExactly(1, 4);
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--mpj-ranks", "0"))
+                .hasMessageContaining("--mpj-ranks must list rank counts >= 1");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast"))
                 .hasMessageContaining("Unknown option '--fast'")
                 .hasMessageContaining("--quick");

@@ -16,9 +16,20 @@ import java.util.Locale;
  * @param skipTablesaw whether to leave idiomatic Tablesaw out (it takes tens of seconds at full size)
  * @param tablesawRuns measured Tablesaw runs, without warm-up (it is 100x slower; one cold run tells enough)
  * @param calls measured calls for the cached-call overhead probe
+ * @param mpj whether to also run the MPJ executor (warm rank pools) on {@link Workloads#MPJ_WORKLOADS}
+ * @param mpjRanks the rank counts of the MPJ pools, one pool each
+ * @param mpjHeapMegabytes the heap of each rank JVM, in MiB
  */
 record BenchmarkOptions(double scale, List<String> workloads, int warmup, int repeats, boolean skipTablesaw,
-        int tablesawRuns, int calls) {
+        int tablesawRuns, int calls, boolean mpj, List<Integer> mpjRanks, int mpjHeapMegabytes) {
+    /** Rank counts of {@code --mpj} without {@code --mpj-ranks}. */
+    static final List<Integer> DEFAULT_MPJ_RANKS = List.of(1, 2, 4);
+    /**
+     * Heap per rank JVM of {@code --mpj} without {@code --mpj-heap-mb}: 2.5 GiB, so that the 1 + 2 + 4 warm ranks
+     * (idle pools shrink: G1 periodic collections) and the harness fit a 24 GB machine.
+     */
+    static final int DEFAULT_MPJ_HEAP_MEGABYTES = 2_560;
+
     static final String USAGE = """
             Usage: BenchmarkHarness [options]
               --quick              small sizes (1% of full: 60k-100k rows), 1 warm-up, 3 repeats: a CI smoke run
@@ -30,11 +41,22 @@ record BenchmarkOptions(double scale, List<String> workloads, int warmup, int re
               --skip-tablesaw      leave idiomatic Tablesaw out
               --tablesaw-runs N    measured Tablesaw runs, no warm-up (default 1)
               --calls N            calls measured by the cached-call probe (default 20000; quick 2000)
+              --mpj                also run the MPJ executor (warm rank pools, driver mode) on groupby-100k, join and
+                                   pipeline-10m (off by default)
+              --mpj-ranks a,b      rank counts of the MPJ pools (default 1,2,4); implies --mpj
+              --mpj-heap-mb N      heap of each rank JVM in MiB (default 2560)
               --help               this text
             """;
 
     BenchmarkOptions {
         workloads = List.copyOf(workloads);
+        mpjRanks = List.copyOf(mpjRanks);
+        if (mpjRanks.isEmpty() || mpjRanks.stream().anyMatch(r -> r < 1)) {
+            throw new IllegalArgumentException("--mpj-ranks must list rank counts >= 1, got " + mpjRanks);
+        }
+        if (mpjHeapMegabytes < 64) {
+            throw new IllegalArgumentException("--mpj-heap-mb must be at least 64, got " + mpjHeapMegabytes);
+        }
         if (!(scale > 0 && scale <= 1)) {
             throw new IllegalArgumentException("--scale must be in (0, 1], got " + scale);
         }
@@ -54,6 +76,9 @@ record BenchmarkOptions(double scale, List<String> workloads, int warmup, int re
         boolean skipTablesaw = false;
         int tablesawRuns = 1;
         int calls = quick ? 2_000 : 20_000;
+        boolean mpj = false;
+        List<Integer> mpjRanks = DEFAULT_MPJ_RANKS;
+        int mpjHeap = DEFAULT_MPJ_HEAP_MEGABYTES;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -71,10 +96,23 @@ record BenchmarkOptions(double scale, List<String> workloads, int warmup, int re
                 case "--repeats" -> repeats = Integer.parseInt(value(args, ++i, arg));
                 case "--tablesaw-runs" -> tablesawRuns = Integer.parseInt(value(args, ++i, arg));
                 case "--calls" -> calls = Integer.parseInt(value(args, ++i, arg));
+                case "--mpj" -> mpj = true;
+                case "--mpj-ranks" -> {
+                    mpj = true;
+                    List<Integer> ranks = new ArrayList<>();
+                    for (String part : value(args, ++i, arg).split(",")) {
+                        if (!part.isBlank()) {
+                            ranks.add(Integer.parseInt(part.trim()));
+                        }
+                    }
+                    mpjRanks = ranks.stream().distinct().sorted().toList();
+                }
+                case "--mpj-heap-mb" -> mpjHeap = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.\n" + USAGE);
             }
         }
-        return new BenchmarkOptions(scale, workloads, warmup, repeats, skipTablesaw, tablesawRuns, calls);
+        return new BenchmarkOptions(scale, workloads, warmup, repeats, skipTablesaw, tablesawRuns, calls, mpj, mpjRanks,
+                mpjHeap);
     }
 
     /** Whether the workload or probe with this id and family was asked for. */

@@ -77,6 +77,10 @@ record BenchmarkReport(BenchmarkOptions options, String machine, List<WorkloadRe
             }
         }
 
+        if (results.stream().anyMatch(result -> !result.mpjRuns().isEmpty())) {
+            appendMpj(out);
+        }
+
         if (cachedCall != null) {
             out.append("\n#### Cached `djit` call on a one-row table (medians, µs)\n\n");
             out.append("| calls | `apply` wall | record total | stages | overhead (wall - stages) |\n");
@@ -106,6 +110,54 @@ record BenchmarkReport(BenchmarkOptions options, String machine, List<WorkloadRe
             mismatches.forEach(m -> out.append("- ").append(m).append('\n'));
         }
         return out.toString();
+    }
+
+    /** The MPJ executor's section: times beside the local executor and DuckDB 2t, exchanges, speed-ups. */
+    private void appendMpj(StringBuilder out) {
+        out.append("\n#### MPJ executor (driver mode, warm pools; median wall time, ms)\n\n");
+        out.append("Each rank is a JVM on this host (heap ").append(options.mpjHeapMegabytes()).append(" MiB); a call"
+                + " ships the input shards to the ranks as Arrow IPC and gathers the result. `exchanged` is the median"
+                + " of the bytes the ranks sent each other per call, `in exchanges` the median time spent in them (per"
+                + " stage the longest rank's, summed). Speed-up = 1-rank time / n-rank time.\n\n");
+        String header = "| workload | rows | DuckDB 2t | DataJax 1t | DataJax 2t | engine | median | min | exchanged (MB)"
+                + " | in exchanges | speed-up vs 1r | join strategy |";
+        out.append(header).append('\n').append(separator(header)).append('\n');
+        for (WorkloadResult result : results) {
+            for (WorkloadResult.MpjRun run : result.mpjRuns().values()) {
+                boolean failed = run.mismatch().filter(diff -> diff.startsWith("failed: ")).isPresent();
+                String cell = failed ? "FAILED" : run.mismatch().isPresent()
+                        ? millis(run.timings().medianMillis()) + " WRONG" : millis(run.timings().medianMillis());
+                out.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %s |%n",
+                        result.workload().id(), result.workload().rows(),
+                        result.median(Engine.DUCKDB_2).map(BenchmarkReport::millis).orElse("-"),
+                        result.median(Engine.DATAJAX_1).map(BenchmarkReport::millis).orElse("-"),
+                        result.median(Engine.DATAJAX_2).map(BenchmarkReport::millis).orElse("-"), run.label(), cell,
+                        millis(run.timings().minMillis()), run.bytesExchanged() / 1e6, millis(run.exchangeMillis()),
+                        run.ranks() == 1 ? "-" : ratio(result.mpjSpeedup(1, run.ranks())),
+                        run.joinStrategy().isEmpty() ? "-" : run.joinStrategy()));
+            }
+        }
+        out.append("\nWhere an MPJ call's time goes (medians, ms): `driver prepare` converts the tables and cuts and"
+                + " Arrow-encodes the shards; `pool call` ships the payloads to the ranks, runs every stage and brings"
+                + " the answers back; `stages` is the part the ranks spend in stages (per stage the slowest rank's,"
+                + " summed; INPUT stages decode the shards); `driver gather` decodes and concatenates the result and"
+                + " converts it to Tablesaw.\n\n");
+        String phases = "| workload | engine | apply | driver prepare | pool call | stages | in exchanges | driver gather |";
+        out.append(phases).append('\n').append(separator(phases)).append('\n');
+        for (WorkloadResult result : results) {
+            for (WorkloadResult.MpjRun run : result.mpjRuns().values()) {
+                if (run.mismatch().filter(diff -> diff.startsWith("failed: ")).isPresent()) {
+                    out.append("| ").append(result.workload().id()).append(" | ").append(run.label())
+                            .append(" | FAILED | - | - | - | - | - |\n");
+                    continue;
+                }
+                WorkloadResult.Phases p = run.phases();
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        result.workload().id(), run.label(), millis(run.timings().medianMillis()),
+                        millis(p.prepareMillis()), millis(p.ranksMillis()), millis(p.stageMillis()),
+                        millis(run.exchangeMillis()), millis(p.gatherMillis())));
+            }
+        }
     }
 
     private static String header() {
@@ -153,6 +205,12 @@ record BenchmarkReport(BenchmarkOptions options, String machine, List<WorkloadRe
             if (id.equals("groupby-100k") || id.equals("join")) {
                 lines.add(target(">= 50x faster than Tablesaw", id, result.ratio(Engine.TABLESAW, Engine.DATAJAX_1),
                         50, false));
+            }
+        }
+        for (WorkloadResult result : results) {
+            String id = result.workload().id();
+            if ((id.equals("groupby-100k") || id.equals("join")) && result.mpjRuns().containsKey(2)) {
+                lines.add(target("MPJ 2 ranks >= 1.5x faster than 1 rank", id, result.mpjSpeedup(1, 2), 1.5, false));
             }
         }
         if (cachedCall != null) {

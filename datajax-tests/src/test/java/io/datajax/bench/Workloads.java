@@ -8,6 +8,8 @@ import java.util.Set;
 final class Workloads {
     /** The id (and family) of the cached-call overhead probe, which {@code --workloads} can select too. */
     static final String CACHED_CALL = "cached-call";
+    /** The workloads {@code --mpj} also runs on the MPJ executor (issue 4). */
+    static final List<String> MPJ_WORKLOADS = List.of("groupby-100k", "join", "pipeline-10m");
 
     private Workloads() {
     }

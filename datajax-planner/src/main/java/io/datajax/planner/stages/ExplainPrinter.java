@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  *   Join[INNER, on=[user_id]]
  *   out: (...)  sharding: byKey(user_id)
  *   run: rows in 5, out 2, 0.12 ms, exchanged 512 bytes, peak 1.2 MB   only with metrics for the stage
+ *   note: join strategy: broadcast right (...)                        only when the metrics carry notes
  * rules applied: PushFilterIntoJoin, PruneColumns            or "rules applied: none"
  * </pre>
  * Times are milliseconds with two decimals; "exchanged" and "peak" appear only when above zero; peak
@@ -81,6 +82,7 @@ public final class ExplainPrinter {
         }
         out.append("  out: ").append(stage.schema()).append("  sharding: ").append(stage.sharding()).append('\n');
         metrics.ifPresent(m -> out.append("  run: ").append(run(m)).append('\n'));
+        metrics.filter(m -> !m.notes().isEmpty()).ifPresent(m -> out.append("  note: ").append(m.notes()).append('\n'));
     }
 
     private static String inputLabel(Stage stage, int input) {

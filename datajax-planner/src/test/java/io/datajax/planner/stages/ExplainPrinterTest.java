@@ -71,6 +71,21 @@ class ExplainPrinterTest {
     }
 
     @Test
+    void printsTheExecutorsNotesUnderTheRunLine() {
+        Map<Integer, StageMetrics> metrics = Map.of(4, new StageMetrics(4, 7, 5, 1_500_000, 2048, 0,
+                "join strategy: broadcast right (3 rows <= threshold 1000000)"));
+
+        String text = ExplainPrinter.print(pipelinePlan(), HEADER, metrics);
+
+        assertThat(text).contains("""
+                  run: rows in 7, out 5, 1.50 ms, exchanged 2048 bytes
+                  note: join strategy: broadcast right (3 rows <= threshold 1000000)
+                Stage 5 AGGREGATE <- stage 4
+                """);
+        assertThat(text.lines().filter(line -> line.startsWith("  note:")).count()).isEqualTo(1);
+    }
+
+    @Test
     void printsNoExchangesForOneRankAndNoneWhenNoRuleFired() {
         RuleSet off = RuleSet.standard().withDisabled(Set.copyOf(RuleSet.standard().ruleNames()));
         StagePlan plan = new Planner(off, true).plan(PlanFixtures.orders(), 1);

@@ -26,6 +26,10 @@ import java.util.List;
  * @param roundBytes the most bytes one collective sends to one destination in one round; larger
  *     exchanges run in several rounds (MPJ copies each message into a pooled direct buffer of the next
  *     power of two, so keep this a little under a power of two)
+ * @param broadcastRows the broadcast-join threshold: a JOIN stage whose right side has at most this many rows
+ *     in total (counted at run time) and whose type keeps no unmatched right rows (INNER, LEFT, SEMI, ANTI)
+ *     all-gathers the right side and leaves the left side in place instead of hash-exchanging both; 0 turns
+ *     broadcasting off (see {@code DataJaxConfig.MpjConfig#broadcastRows})
  */
 public record MpjSettings(
         int ranks,
@@ -36,7 +40,8 @@ public record MpjSettings(
         Duration stopGrace,
         Path mpjHome,
         List<Path> mpjClassPath,
-        int roundBytes) {
+        int roundBytes,
+        long broadcastRows) {
 
     /** Debian's {@code libmpj-java} layout. */
     public static final Path DEFAULT_MPJ_HOME = Path.of("/usr/share/mpj");
@@ -64,6 +69,16 @@ public record MpjSettings(
         if (roundBytes < 1) {
             throw invalid("roundBytes must be at least 1, got " + roundBytes + ".");
         }
+        if (broadcastRows < 0) {
+            throw invalid("broadcastRows must be at least 0 (0 turns broadcast joins off), got " + broadcastRows + ".");
+        }
+    }
+
+    /** Settings with the default broadcast-join threshold ({@code MpjConfig.DEFAULT_BROADCAST_ROWS}). */
+    public MpjSettings(int ranks, int rankHeapMegabytes, List<String> jvmOptions, Duration callTimeout,
+            Duration startupTimeout, Duration stopGrace, Path mpjHome, List<Path> mpjClassPath, int roundBytes) {
+        this(ranks, rankHeapMegabytes, jvmOptions, callTimeout, startupTimeout, stopGrace, mpjHome, mpjClassPath,
+                roundBytes, DataJaxConfig.MpjConfig.DEFAULT_BROADCAST_ROWS);
     }
 
     /**
@@ -72,7 +87,8 @@ public record MpjSettings(
      */
     public static MpjSettings defaults(int ranks) {
         return new MpjSettings(ranks, 1024, List.of(), Duration.ofMinutes(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(3), DEFAULT_MPJ_HOME, DEFAULT_MPJ_CLASS_PATH, DEFAULT_ROUND_BYTES);
+                Duration.ofSeconds(3), DEFAULT_MPJ_HOME, DEFAULT_MPJ_CLASS_PATH, DEFAULT_ROUND_BYTES,
+                DataJaxConfig.MpjConfig.DEFAULT_BROADCAST_ROWS);
     }
 
     /**
@@ -82,55 +98,62 @@ public record MpjSettings(
     public static MpjSettings of(DataJaxConfig.MpjConfig config) {
         requireNonNull(config, "config is null");
         return defaults(config.ranks()).withRankHeapMegabytes(config.rankHeapMegabytes())
-                .withJvmOptions(config.jvmOptions()).withCallTimeout(config.callTimeout());
+                .withJvmOptions(config.jvmOptions()).withCallTimeout(config.callTimeout())
+                .withBroadcastRows(config.broadcastRows());
     }
 
     /** A copy with another rank count. */
     public MpjSettings withRanks(int value) {
         return new MpjSettings(value, rankHeapMegabytes, jvmOptions, callTimeout, startupTimeout, stopGrace,
-                mpjHome, mpjClassPath, roundBytes);
+                mpjHome, mpjClassPath, roundBytes, broadcastRows);
     }
 
     /** A copy with another heap per rank, in MiB. */
     public MpjSettings withRankHeapMegabytes(int value) {
         return new MpjSettings(ranks, value, jvmOptions, callTimeout, startupTimeout, stopGrace, mpjHome,
-                mpjClassPath, roundBytes);
+                mpjClassPath, roundBytes, broadcastRows);
     }
 
     /** A copy with other extra JVM options. */
     public MpjSettings withJvmOptions(List<String> value) {
         return new MpjSettings(ranks, rankHeapMegabytes, value, callTimeout, startupTimeout, stopGrace, mpjHome,
-                mpjClassPath, roundBytes);
+                mpjClassPath, roundBytes, broadcastRows);
     }
 
     /** A copy with another per-call timeout. */
     public MpjSettings withCallTimeout(Duration value) {
         return new MpjSettings(ranks, rankHeapMegabytes, jvmOptions, value, startupTimeout, stopGrace, mpjHome,
-                mpjClassPath, roundBytes);
+                mpjClassPath, roundBytes, broadcastRows);
     }
 
     /** A copy with another startup timeout. */
     public MpjSettings withStartupTimeout(Duration value) {
         return new MpjSettings(ranks, rankHeapMegabytes, jvmOptions, callTimeout, value, stopGrace, mpjHome,
-                mpjClassPath, roundBytes);
+                mpjClassPath, roundBytes, broadcastRows);
     }
 
     /** A copy with another stop grace. */
     public MpjSettings withStopGrace(Duration value) {
         return new MpjSettings(ranks, rankHeapMegabytes, jvmOptions, callTimeout, startupTimeout, value, mpjHome,
-                mpjClassPath, roundBytes);
+                mpjClassPath, roundBytes, broadcastRows);
     }
 
     /** A copy with another MPJ Express installation (home and jars). */
     public MpjSettings withMpj(Path home, List<Path> classPath) {
         return new MpjSettings(ranks, rankHeapMegabytes, jvmOptions, callTimeout, startupTimeout, stopGrace, home,
-                classPath, roundBytes);
+                classPath, roundBytes, broadcastRows);
     }
 
     /** A copy with another round size of exchanges. */
     public MpjSettings withRoundBytes(int value) {
         return new MpjSettings(ranks, rankHeapMegabytes, jvmOptions, callTimeout, startupTimeout, stopGrace,
-                mpjHome, mpjClassPath, value);
+                mpjHome, mpjClassPath, value, broadcastRows);
+    }
+
+    /** A copy with another broadcast-join threshold (right-side rows; 0 turns broadcasting off). */
+    public MpjSettings withBroadcastRows(long value) {
+        return new MpjSettings(ranks, rankHeapMegabytes, jvmOptions, callTimeout, startupTimeout, stopGrace,
+                mpjHome, mpjClassPath, roundBytes, value);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -17,6 +17,7 @@ import io.datajax.api.JitFunction;
 import io.datajax.api.JoinSpec;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.ExecutionException;
+import io.datajax.ir.plan.JoinType;
 import io.datajax.planner.stages.StageMetrics;
 import io.datajax.runtime.Executors;
 import io.datajax.runtime.mpj.exec.MpjExecutor;
@@ -111,6 +112,45 @@ class MpjExecutorTest {
                 facts(1_000, 200, 9).longColumn("v").copy().setName("rv"));
         FrameFunction2 fn = (l, r) -> l.join(r, "k").groupBy("k").agg(sum("rv"), count());
         assertSameRows(DataJax.djit(fn), List.of(left, right), true);
+    }
+
+    @Test
+    void aSmallRightSideIsBroadcastAndALargeOneHashedAsExplainShowsWithEqualResults() {
+        Table left = facts(6_000, 400, 11);
+        Table small = dimension(facts(1_000, 400, 12));
+        Table large = dimension(facts(3_000, 400, 13));
+        try (MpjExecutor threshold = Executors.mpj(io.datajax.runtime.mpj.MpjSettings.defaults(2)
+                .withBroadcastRows(1_500))) {
+            // groupBy on the join key: the planner places the join's output byKey(k) and plans no exchange before
+            // the aggregate; after a broadcast join the executor must re-hash it.
+            FrameFunction2 fn = (l, r) -> l.join(r, "k").groupBy("k").agg(sum("rv"), count());
+            JitFunction jit = DataJax.djit(fn).on(threshold);
+            Table broadcastOut = jit.apply(left, small);
+            String broadcastExplain = jit.explain();
+            assertThat(broadcastExplain).contains("note: join strategy: broadcast right (1000 rows <= threshold 1500)");
+            assertThat(Rows.of(broadcastOut)).usingElementComparator(Rows.ROW_EQUALITY)
+                    .containsExactlyElementsOf(Rows.of(DataJax.djit(fn).apply(left, small)));
+
+            Table hashOut = jit.apply(left, large);
+            assertThat(jit.explain()).contains("note: join strategy: hash both sides (right 3000 rows > threshold 1500)");
+            assertThat(Rows.of(hashOut)).usingElementComparator(Rows.ROW_EQUALITY)
+                    .containsExactlyElementsOf(Rows.of(DataJax.djit(fn).apply(left, large)));
+
+            for (JoinType type : List.of(JoinType.LEFT, JoinType.SEMI, JoinType.ANTI, JoinType.RIGHT)) {
+                FrameFunction2 join = (l, r) -> l.join(r, JoinSpec.on("k").type(type));
+                JitFunction onMpj = DataJax.djit(join).on(threshold);
+                assertThat(Rows.of(onMpj.apply(left, small))).usingElementComparator(Rows.ROW_EQUALITY)
+                        .containsExactlyInAnyOrderElementsOf(Rows.of(DataJax.djit(join).apply(left, small)));
+                assertThat(onMpj.explain()).contains(type == JoinType.RIGHT
+                        ? "note: join strategy: hash both sides (a RIGHT join keeps unmatched right rows"
+                        : "note: join strategy: broadcast right (1000 rows <= threshold 1500)");
+            }
+        }
+    }
+
+    /** {@code source}'s keys with a value column {@code rv}, as a right side. */
+    private static Table dimension(Table source) {
+        return Table.create("r", source.intColumn("k").copy().setName("k"), source.longColumn("v").copy().setName("rv"));
     }
 
     @Test

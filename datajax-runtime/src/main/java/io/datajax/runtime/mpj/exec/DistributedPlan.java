@@ -33,15 +33,19 @@ import java.util.Optional;
  * @param stages the steps in order
  * @param mesh the mesh of the ranks (row-major coordinates)
  * @param placed whether the result keeps the placement its sharding names (and is verified)
+ * @param broadcastRows the broadcast-join threshold (right-side rows, counted at run time; 0: never)
  */
-record DistributedPlan(List<StageStep> stages, Mesh mesh, boolean placed) {
-    private static final int MAGIC = 0x444A5032; // "DJP2"
+record DistributedPlan(List<StageStep> stages, Mesh mesh, boolean placed, long broadcastRows) {
+    private static final int MAGIC = 0x444A5033; // "DJP3"
 
     DistributedPlan {
         requireNonNull(mesh, "mesh is null");
         stages = List.copyOf(requireNonNull(stages, "stages is null"));
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("a distributed plan needs at least one stage");
+        }
+        if (broadcastRows < 0) {
+            throw new IllegalArgumentException("broadcastRows must be at least 0, got " + broadcastRows);
         }
     }
 
@@ -51,6 +55,11 @@ record DistributedPlan(List<StageStep> stages, Mesh mesh, boolean placed) {
      * projections keep order).
      */
     static DistributedPlan of(StagePlan plan) {
+        return of(plan, 0);
+    }
+
+    /** {@link #of(StagePlan)} with a broadcast-join threshold (see {@code MpjSettings#broadcastRows}). */
+    static DistributedPlan of(StagePlan plan, long broadcastRows) {
         List<Stage> stages = plan.stages();
         boolean placed = plan.outSharding().isPresent();
         boolean[] ordered = new boolean[stages.size()];
@@ -65,7 +74,7 @@ record DistributedPlan(List<StageStep> stages, Mesh mesh, boolean placed) {
         for (Stage stage : stages) {
             steps.add(StageStep.of(stage, ordered[stage.id()]));
         }
-        return new DistributedPlan(steps, plan.mesh(), placed);
+        return new DistributedPlan(steps, plan.mesh(), placed, broadcastRows);
     }
 
     private static boolean hasLimit(Stage stage) {
@@ -101,6 +110,7 @@ record DistributedPlan(List<StageStep> stages, Mesh mesh, boolean placed) {
                 out.writeInt(axis.size());
             }
             out.writeBoolean(placed);
+            out.writeLong(broadcastRows);
             out.writeInt(stages.size());
             for (StageStep step : stages) {
                 out.writeInt(step.id());
@@ -145,6 +155,7 @@ record DistributedPlan(List<StageStep> stages, Mesh mesh, boolean placed) {
             }
             Mesh mesh = Mesh.of(axes);
             boolean placed = in.readBoolean();
+            long broadcastRows = in.readLong();
             int count = in.readInt();
             List<StageStep> steps = new ArrayList<>(count);
             for (int s = 0; s < count; s++) {
@@ -176,7 +187,7 @@ record DistributedPlan(List<StageStep> stages, Mesh mesh, boolean placed) {
                 }
                 steps.add(new StageStep(id, kind, inputs, List.of(nodes), sharding, exchanges, in.readBoolean()));
             }
-            return new DistributedPlan(steps, mesh, placed);
+            return new DistributedPlan(steps, mesh, placed, broadcastRows);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ExecutionException execution && execution.code() == ErrorCode.INVALID_PLAN) {
                 throw execution;

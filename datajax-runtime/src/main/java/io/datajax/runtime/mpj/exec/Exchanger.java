@@ -11,12 +11,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * The data movements of one stage on one rank, as Arrow IPC bytes over the rank's collectives (which run
  * in rounds of at most {@code MpjSettings.roundBytes} per destination). A rank's own part never leaves
  * it. Every method is a collective: all ranks call it in the same order. Counts the bytes sent to other
- * ranks.
+ * ranks and the time spent in exchanges (encoding, the collectives, decoding and concatenating).
  */
 final class Exchanger {
     private final RankContext context;
     private final BufferAllocator allocator;
     private long bytesSent;
+    private long nanos;
 
     Exchanger(RankContext context, BufferAllocator allocator) {
         this.context = context;
@@ -28,11 +29,25 @@ final class Exchanger {
         return bytesSent;
     }
 
+    /** Nanoseconds this rank spent in exchanges so far. */
+    long nanos() {
+        return nanos;
+    }
+
     /**
      * Sends row {@code r} of {@code batch} to rank {@code destinations[r]}; returns the rows received, in
      * source-rank order (and input order within a source).
      */
     Batch shuffle(Batch batch, int[] destinations) {
+        long start = System.nanoTime();
+        try {
+            return shuffleUntimed(batch, destinations);
+        } finally {
+            nanos += System.nanoTime() - start;
+        }
+    }
+
+    private Batch shuffleUntimed(Batch batch, int[] destinations) {
         int size = context.size();
         int me = context.rank();
         Batch[] parts = Batches.split(batch, destinations, size);
@@ -51,6 +66,15 @@ final class Exchanger {
      * received, in source-rank order.
      */
     Batch shuffleToGroups(Batch batch, int[] groups, int groupCount, int[] groupOfRank) {
+        long start = System.nanoTime();
+        try {
+            return shuffleToGroupsUntimed(batch, groups, groupCount, groupOfRank);
+        } finally {
+            nanos += System.nanoTime() - start;
+        }
+    }
+
+    private Batch shuffleToGroupsUntimed(Batch batch, int[] groups, int groupCount, int[] groupOfRank) {
         int size = context.size();
         int me = context.rank();
         Batch[] parts = Batches.split(batch, groups, groupCount);
@@ -74,6 +98,15 @@ final class Exchanger {
 
     /** Sends every row to rank 0; returns all rows in rank order there and no rows elsewhere. */
     Batch gatherToFirst(Batch batch) {
+        long start = System.nanoTime();
+        try {
+            return gatherToFirstUntimed(batch);
+        } finally {
+            nanos += System.nanoTime() - start;
+        }
+    }
+
+    private Batch gatherToFirstUntimed(Batch batch) {
         int size = context.size();
         int me = context.rank();
         byte[][] out = new byte[size][];
@@ -87,10 +120,15 @@ final class Exchanger {
 
     /** Sends every row to every rank; returns all rows, in rank order, on every rank. */
     Batch allgather(Batch batch) {
-        byte[] mine = ShardCodec.encode(batch, allocator);
-        bytesSent += (long) mine.length * (context.size() - 1);
-        byte[][] in = context.allgather(mine);
-        return collect(batch.schema(), in, batch);
+        long start = System.nanoTime();
+        try {
+            byte[] mine = ShardCodec.encode(batch, allocator);
+            bytesSent += (long) mine.length * (context.size() - 1);
+            byte[][] in = context.allgather(mine);
+            return collect(batch.schema(), in, batch);
+        } finally {
+            nanos += System.nanoTime() - start;
+        }
     }
 
     private Batch collect(Schema schema, byte[][] received, Batch own) {

@@ -132,11 +132,12 @@ public final class MpjExecutor implements Executor {
         }
         long callId = CALL_IDS.incrementAndGet();
         long start = System.nanoTime();
-        DistributedPlan distributed = DistributedPlan.of(plan);
+        DistributedPlan distributed = DistributedPlan.of(plan, pool.settings().broadcastRows());
         byte[] planBytes = distributed.encode();
         String allocatorName = "mpj driver call " + callId;
         try (BufferAllocator allocator = ProcessAllocator.child(allocatorName)) {
             List<byte[]> payloads = payloads(plan, inputs, planBytes, ranks, allocator);
+            long shipped = System.nanoTime();
             ensureRunning();
             List<byte[]> answers;
             try {
@@ -144,6 +145,7 @@ public final class MpjExecutor implements Executor {
             } catch (DataJaxException e) {
                 throw MpjExecErrors.callFailed(e, ranks);
             }
+            long ran = System.nanoTime();
             List<RankReport> reports = new ArrayList<>(ranks);
             for (int r = 0; r < ranks; r++) {
                 reports.add(RankReport.decode(r, answers.get(r)));
@@ -160,6 +162,10 @@ public final class MpjExecutor implements Executor {
             }
             String placement = reports.get(0).placement();
             CallRecord record = record(distributed, reports, System.nanoTime() - start, placement);
+            Table table = TablesawConverter.toTable("result", result);
+            long end = System.nanoTime();
+            record = new CallRecord(record.stages(), end - start, placement, shipped - start, ran - shipped,
+                    end - ran);
             lastCall = record;
             List<StageMetrics> metrics = new ArrayList<>();
             for (Stage stage : plan.stages()) {
@@ -169,7 +175,7 @@ public final class MpjExecutor implements Executor {
                 metrics.add(m);
             }
             String mode = placement.isEmpty() ? mode() : mode() + "; " + placement;
-            return new ExecutionResult(TablesawConverter.toTable("result", result), mode, metrics);
+            return new ExecutionResult(table, mode, metrics);
         }
     }
 
@@ -214,6 +220,7 @@ public final class MpjExecutor implements Executor {
             long nanos = 0;
             long bytes = 0;
             long peak = 0;
+            long exchangeNanos = 0;
             for (int r = 0; r < reports.size(); r++) {
                 RankStageMetrics m = reports.get(r).stages().get(id);
                 rowsOut[r] = m.rowsOut();
@@ -222,6 +229,7 @@ public final class MpjExecutor implements Executor {
                 nanos = Math.max(nanos, m.nanos());
                 bytes += m.bytesSent();
                 peak += m.peakBytes();
+                exchangeNanos = Math.max(exchangeNanos, m.exchangeNanos());
             }
             if (step.replicated()) {
                 out = rowsOut[0];
@@ -233,11 +241,12 @@ public final class MpjExecutor implements Executor {
                 }
             }
             double skew = skew(rowsOut);
-            StageMetrics metrics = new StageMetrics(id, rowsIn, out, nanos, bytes, peak);
-            StageRecord record = new StageRecord(metrics, rowsOut, skew);
+            String notes = reports.get(0).stages().get(id).notes();
+            StageMetrics metrics = new StageMetrics(id, rowsIn, out, nanos, bytes, peak, notes);
+            StageRecord record = new StageRecord(metrics, rowsOut, skew, exchangeNanos);
             stages.add(record);
-            LOG.debug("{}: rows per rank {}, {} bytes exchanged, {} us, skew {}", step.label(), Arrays.toString(rowsOut),
-                    bytes, nanos / 1_000, String.format("%.2f", skew));
+            LOG.debug("{}: rows per rank {}, {} bytes exchanged, {} us, skew {}{}", step.label(), Arrays.toString(rowsOut),
+                    bytes, nanos / 1_000, String.format("%.2f", skew), notes.isEmpty() ? "" : "; " + notes);
             long max = Arrays.stream(rowsOut).max().orElse(0);
             if (skew > SKEW_WARN_RATIO && max >= SKEW_MIN_ROWS && !step.replicated()) {
                 LOG.warn("{} is skewed: rows per rank {} (max/median {}); a hot key, or data gathered to one rank",
@@ -268,11 +277,38 @@ public final class MpjExecutor implements Executor {
      * @param placement the verdict of the ranks' placement check of the result, e.g. {@code placement
      *     verified: byKey(user_id) on 2 ranks, 812 rows}; empty when the plan required no placement
      *     (only {@code pjit} plans do)
+     * @param prepareNanos driver time before the ranks start: plan encoding, converting and cutting the input
+     *     tables into shards, Arrow IPC encoding of the payloads
+     * @param ranksNanos wall time of the pool call: shipping the payloads, every stage on the ranks, and the
+     *     ranks' answers coming back
+     * @param gatherNanos driver time after the pool call: decoding the result shards, concatenating them and
+     *     converting the result to a Tablesaw table
      */
-    public record CallRecord(List<StageRecord> stages, long nanos, String placement) {
+    public record CallRecord(List<StageRecord> stages, long nanos, String placement, long prepareNanos,
+            long ranksNanos, long gatherNanos) {
         public CallRecord {
             stages = List.copyOf(stages);
             requireNonNull(placement, "placement is null");
+        }
+
+        /** A record without the driver's phase times (all 0). */
+        public CallRecord(List<StageRecord> stages, long nanos, String placement) {
+            this(stages, nanos, placement, 0, 0, 0);
+        }
+
+        /** Time of the stages on the ranks: per stage the longest rank's, summed. */
+        public long stageNanos() {
+            return stages.stream().mapToLong(stage -> stage.metrics().nanos()).sum();
+        }
+
+        /** Bytes the ranks sent each other over all stages. */
+        public long bytesExchanged() {
+            return stages.stream().mapToLong(stage -> stage.metrics().bytesExchanged()).sum();
+        }
+
+        /** Time in exchanges over all stages: per stage the longest rank's, summed. */
+        public long exchangeNanos() {
+            return stages.stream().mapToLong(StageRecord::exchangeNanos).sum();
         }
     }
 
@@ -282,8 +318,10 @@ public final class MpjExecutor implements Executor {
      * @param metrics the totals reported through the SPI
      * @param rowsPerRank output rows on each rank, indexed by rank
      * @param skew max/median of {@code rowsPerRank}
+     * @param exchangeNanos the longest time a rank spent in the stage's exchanges (encoding, MPJ collectives,
+     *     decoding), part of the stage's time
      */
-    public record StageRecord(StageMetrics metrics, long[] rowsPerRank, double skew) {
+    public record StageRecord(StageMetrics metrics, long[] rowsPerRank, double skew, long exchangeNanos) {
         public StageRecord {
             rowsPerRank = rowsPerRank.clone();
         }

@@ -23,7 +23,7 @@ import java.util.List;
  *     plan required no placement
  */
 record RankReport(List<RankStageMetrics> stages, byte[] result, String placement) {
-    private static final int MAGIC = 0x444A5232; // "DJR2"
+    private static final int MAGIC = 0x444A5233; // "DJR3"
 
     RankReport {
         stages = List.copyOf(stages);
@@ -39,8 +39,14 @@ record RankReport(List<RankStageMetrics> stages, byte[] result, String placement
      * @param nanos time on this rank, exchanges included
      * @param bytesSent Arrow IPC bytes this rank sent to other ranks for the stage
      * @param peakBytes estimated working and output bytes on this rank
+     * @param notes what the rank decided at run time (the same on every rank), e.g. a join's strategy; or empty
+     * @param exchangeNanos time on this rank spent in the stage's exchanges (part of {@code nanos})
      */
-    record RankStageMetrics(long rowsIn, long rowsOut, long nanos, long bytesSent, long peakBytes) {
+    record RankStageMetrics(long rowsIn, long rowsOut, long nanos, long bytesSent, long peakBytes, String notes,
+            long exchangeNanos) {
+        RankStageMetrics {
+            requireNonNull(notes, "notes is null");
+        }
     }
 
     byte[] encode() {
@@ -54,6 +60,8 @@ record RankReport(List<RankStageMetrics> stages, byte[] result, String placement
                 out.writeLong(m.nanos());
                 out.writeLong(m.bytesSent());
                 out.writeLong(m.peakBytes());
+                out.writeUTF(m.notes());
+                out.writeLong(m.exchangeNanos());
             }
             out.writeInt(result.length);
             out.write(result);
@@ -72,7 +80,8 @@ record RankReport(List<RankStageMetrics> stages, byte[] result, String placement
             int count = in.readInt();
             List<RankStageMetrics> stages = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                stages.add(new RankStageMetrics(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+                stages.add(new RankStageMetrics(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                        in.readUTF(), in.readLong()));
             }
             byte[] result = new byte[in.readInt()];
             in.readFully(result);

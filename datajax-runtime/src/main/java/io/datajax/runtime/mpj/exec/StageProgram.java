@@ -43,7 +43,11 @@ import org.slf4j.MDC;
  *       it they never match and each such row is output once, on that rank, by joins that keep unmatched
  *       rows; and since the join's output is {@code byKey} on its keys, a later stage that groups by them
  *       without an exchange finds all null keys on one rank. Without an exchange (co-partitioned sides, or
- *       a replicated side: a broadcast join) the join runs locally.</li>
+ *       a replicated side: a broadcast join) the join runs locally. When the planner hash-exchanges both sides
+ *       but the right side turns out small at run time (at most {@link DistributedPlan#broadcastRows()} rows
+ *       over all ranks) and the join keeps no unmatched right rows, the right side is all-gathered instead
+ *       and the left side stays where it is (see {@link #broadcastsRight}); the choice is in the stage's
+ *       metrics notes.</li>
  *   <li>SORT: sort = gather and local sort: the RANGE exchange is realised by moving every row to rank 0,
  *       which sorts them (a sample-based range exchange is left for later).</li>
  *   <li>REPARTITION: a hash exchange (byKey) or an all-gather (replicated); a hash exchange bound to a mesh
@@ -72,6 +76,12 @@ final class StageProgram {
     private final LocalStageRunner runner;
     /** Per input of the stage being prepared: whether its rows all lie on rank 0 after its exchange. */
     private final boolean[] inputOnFirst = new boolean[2];
+    /** Per input of the stage being prepared: whether its rows are not where its {@code byKey} sharding says. */
+    private final boolean[] inputMisplaced = new boolean[2];
+    /** Per stage: whether its rows are not where its {@code byKey} sharding says (after a broadcast join). */
+    private boolean[] misplaced = new boolean[0];
+    /** What the stage being run decided at run time, for its metrics (e.g. a join's strategy). */
+    private String notes = "";
 
     StageProgram(RankContext context, DistributedPlan plan, LocalStageRunner runner) {
         this.context = context;
@@ -84,12 +94,14 @@ final class StageProgram {
         List<StageStep> steps = plan.stages();
         Batch[] outputs = new Batch[steps.size()];
         boolean[] onFirst = new boolean[steps.size()];
+        misplaced = new boolean[steps.size()];
         List<RankStageMetrics> metrics = new ArrayList<>();
         String previousStage = MDC.get("stage");
         try {
             for (StageStep step : steps) {
                 MDC.put("stage", step.label());
                 long start = System.nanoTime();
+                notes = "";
                 try (BufferAllocator allocator = ProcessAllocator.child(step.label() + " rank " + context.rank())) {
                     Exchanger exchanger = new Exchanger(context, allocator);
                     MemoryMeter meter = new MemoryMeter();
@@ -118,7 +130,8 @@ final class StageProgram {
                                 + " allocated in " + allocator.getName() + ". This is a bug.");
                     }
                     long nanos = System.nanoTime() - start;
-                    metrics.add(new RankStageMetrics(rowsIn, out.rowCount(), nanos, exchanger.bytesSent(), meter.bytes()));
+                    metrics.add(new RankStageMetrics(rowsIn, out.rowCount(), nanos, exchanger.bytesSent(), meter.bytes(),
+                            notes, exchanger.nanos()));
                     LOG.debug("{}: rows {} -> {}, sent {} bytes, {} us", step.label(), rowsIn, out.rowCount(),
                             exchanger.bytesSent(), nanos / 1_000);
                 } catch (RuntimeException | Error e) {
@@ -173,18 +186,91 @@ final class StageProgram {
             }
             case JOIN -> {
                 Join join = (Join) step.root();
+                if (broadcastsRight(step, join, outputs)) {
+                    int leftSource = step.inputs().get(0);
+                    Batch left = outputs[leftSource];
+                    Batch right = exchanger.allgather(outputs[step.inputs().get(1)]);
+                    onFirst[step.id()] = onFirst[leftSource];
+                    misplaced[step.id()] = step.sharding() instanceof Sharding.ByKey;
+                    return runner.run(step.nodes(), List.of(left, right), meter);
+                }
                 Batch left = prepare(step, 0, outputs, onFirst, exchanger, join.keyTypes());
                 Batch right = prepare(step, 1, outputs, onFirst, exchanger, join.keyTypes());
                 onFirst[step.id()] = inputOnFirst(step, onFirst);
+                misplaced[step.id()] = inputMisplaced(step);
                 return runner.run(step.nodes(), List.of(left, right), meter);
             }
             case TRANSFORM, SORT, REPARTITION -> {
                 Batch input = prepare(step, 0, outputs, onFirst, exchanger, null);
                 onFirst[step.id()] = inputOnFirst(step, onFirst);
+                misplaced[step.id()] = inputMisplaced(step);
                 return runner.run(step.nodes(), List.of(input), meter);
             }
             default -> throw new InternalException("stage kind " + step.kind() + " is not run here");
         }
+    }
+
+    /**
+     * Whether this JOIN stage broadcasts its right side (all-gather) and leaves the left side where it is,
+     * instead of the planner's hash exchange of both sides; sets {@link #notes} to the choice and its reason.
+     * Only when the planner hash-exchanges both sides (not along a mesh axis), neither side is replicated,
+     * the result's placement is not required ({@code pjit}), the join type keeps no unmatched right rows
+     * (each left row is then joined exactly once, on the rank that holds it, against the whole right side),
+     * and the right side's rows, summed over the ranks (one small all-gather, so every rank decides the
+     * same), are at most {@link DistributedPlan#broadcastRows()}. The output then lies like the left side,
+     * not {@code byKey}: it is marked {@linkplain #misplaced misplaced}, so a consumer that relies on the
+     * planner's placement without an exchange re-hashes it first.
+     */
+    private boolean broadcastsRight(StageStep step, Join join, Batch[] outputs) {
+        Optional<Exchange> leftExchange = step.exchanges().get(0);
+        Optional<Exchange> rightExchange = step.exchanges().get(1);
+        if (!isPlainHash(leftExchange) || !isPlainHash(rightExchange)
+                || plan.stage(step.inputs().get(0)).replicated() || plan.stage(step.inputs().get(1)).replicated()) {
+            return false;
+        }
+        long threshold = plan.broadcastRows();
+        if (plan.placed()) {
+            notes = "join strategy: hash both sides (the result's placement is required, so no broadcast)";
+            return false;
+        }
+        if (join.type().keepsUnmatchedRight()) {
+            notes = "join strategy: hash both sides (a " + join.type() + " join keeps unmatched right rows;"
+                    + " broadcast needs INNER, LEFT, SEMI or ANTI)";
+            return false;
+        }
+        if (threshold == 0) {
+            notes = "join strategy: hash both sides (broadcast joins off: broadcastRows 0)";
+            return false;
+        }
+        long rightRows = totalRows(outputs[step.inputs().get(1)]);
+        if (rightRows <= threshold) {
+            notes = "join strategy: broadcast right (" + rightRows + " rows <= threshold " + threshold + ")";
+            return true;
+        }
+        notes = "join strategy: hash both sides (right " + rightRows + " rows > threshold " + threshold + ")";
+        return false;
+    }
+
+    private static boolean isPlainHash(Optional<Exchange> exchange) {
+        return exchange.isPresent() && exchange.get().kind() == Exchange.Kind.HASH && exchange.get().axis().isEmpty();
+    }
+
+    /** The rows of {@code batch} summed over all ranks (a collective: every rank calls it). */
+    private long totalRows(Batch batch) {
+        byte[] mine = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(batch.rowCount()).array();
+        long total = 0;
+        for (byte[] count : context.allgather(mine)) {
+            total += java.nio.ByteBuffer.wrap(count).getLong();
+        }
+        return total;
+    }
+
+    private boolean inputMisplaced(StageStep step) {
+        boolean any = false;
+        for (int i = 0; i < step.inputs().size(); i++) {
+            any |= inputMisplaced[i];
+        }
+        return any;
     }
 
     /**
@@ -200,12 +286,15 @@ final class StageProgram {
         Batch batch = outputs[source];
         Optional<Exchange> exchange = step.exchanges().get(index);
         inputOnFirst[index] = false;
+        inputMisplaced[index] = false;
         if (exchange.isEmpty()) {
-            if (onFirst[source] && from.sharding() instanceof Sharding.ByKey byKey && step.kind() != StageKind.TRANSFORM) {
+            if ((onFirst[source] || misplaced[source]) && from.sharding() instanceof Sharding.ByKey byKey
+                    && step.kind() != StageKind.TRANSFORM) {
                 List<String> keys = byKey.keys();
                 return hash(batch, keys, hashTypes == null ? ownTypes(batch.schema(), keys) : hashTypes, exchanger);
             }
             inputOnFirst[index] = onFirst[source];
+            inputMisplaced[index] = misplaced[source];
             return batch;
         }
         Exchange movement = exchange.get();
