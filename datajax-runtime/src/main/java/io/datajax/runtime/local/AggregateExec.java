@@ -34,6 +34,11 @@ import java.util.List;
  * keys are packed into one index, which is already in key order); {@link Strategy#PACKED} hashes that
  * packed index when the range is too large for an array; {@link Strategy#SINGLE} hashes one long key code;
  * {@link Strategy#TUPLE} hashes tuples of codes. All are open-addressing tables over primitive arrays.
+ *
+ * <p>SINGLE with many groups (more than {@link #FEW_GROUPS} distinct keys in the first chunk's worth of rows)
+ * skips the per-chunk tables: one pass with one thread, radix partitioning by key hash with several (see
+ * {@code runPartitioned}); every group folds its rows in input order either way. The rows may also come
+ * from a join's output pairs ({@link Source}, see {@link JoinExec#fuse}) instead of a relation.
  */
 final class AggregateExec {
     /** How groups are identified. */
@@ -86,10 +91,78 @@ final class AggregateExec {
         return strategy;
     }
 
+    /**
+     * Where the aggregate's rows come from: the input relation's rows in order, or (join fusion) the pairs a
+     * join would output, in its output order. Positions are in {@code [0, rows())}.
+     */
+    interface Source {
+        /** The number of input rows (positions). */
+        int rows();
+
+        /** A thread-confined reader of positions {@code [start, end)} in order. */
+        Batcher open(int start, int end);
+    }
+
+    /** Reads one range of positions, a vector at a time. */
+    interface Batcher {
+        /** The compiler that the selection vectors returned by {@link #next} refer to. */
+        VectorCompiler compiler();
+
+        /** Fills {@code sel} with the next at most {@code sel.length} rows; 0 at the end. */
+        int next(int[] sel);
+    }
+
+    /** The rows of the input relation, through the shared compiler. */
+    private Source plainSource() {
+        int rows = input.rowCount();
+        return new Source() {
+            @Override
+            public int rows() {
+                return rows;
+            }
+
+            @Override
+            public Batcher open(int start, int end) {
+                return new Batcher() {
+                    private int from = start;
+
+                    @Override
+                    public VectorCompiler compiler() {
+                        return compiler;
+                    }
+
+                    @Override
+                    public int next(int[] sel) {
+                        int length = Math.min(sel.length, end - from);
+                        if (length <= 0) {
+                            return 0;
+                        }
+                        for (int i = 0; i < length; i++) {
+                            sel[i] = from + i;
+                        }
+                        from += length;
+                        return length;
+                    }
+                };
+            }
+        };
+    }
+
+    /** The most distinct keys seen in the sample for which the hashed strategy folds per chunk and merges. */
+    static final int FEW_GROUPS = 4096;
+
     /** The aggregated rows; counts rows passing the absorbed filters in {@code selected[0]} when not null. */
     Batch run(MemoryMeter meter, long[] selected) {
-        materializeComputedStringKeys();
+        return run(meter, selected, null);
+    }
+
+    /** As {@link #run(MemoryMeter, long[])} over the rows of {@code fusedSource} (null: the input relation). */
+    Batch run(MemoryMeter meter, long[] selected, Source fusedSource) {
+        if (fusedSource == null) {
+            materializeComputedStringKeys();
+        }
         compiler = new VectorCompiler(input);
+        Source source = fusedSource == null ? plainSource() : fusedSource;
         int keyCount = keyExprs.size();
         keys = new GroupKey[keyCount];
         for (int k = 0; k < keyCount; k++) {
@@ -100,14 +173,14 @@ final class AggregateExec {
         for (int a = 0; a < argNullable.length; a++) {
             argNullable[a] = argExprs.get(a) != null && compiler.compile(argExprs.get(a)).nullable();
         }
-        int rows = input.rowCount();
-        if (strategy == Strategy.SINGLE && forced == null) {
-            return runPartitioned(meter, selected, rows);
+        int rows = source.rows();
+        if (strategy == Strategy.SINGLE && forced == null && !fewGroups(source)) {
+            return runPartitioned(meter, selected, source, fusedSource == null);
         }
         int chunks = options.chunks(rows);
         Partial[] partials = new Partial[chunks];
-        parallel.run(chunks, chunk -> partials[chunk] = aggregateChunk(ExecOptions.chunkStart(rows, chunks, chunk),
-                ExecOptions.chunkStart(rows, chunks, chunk + 1)));
+        parallel.run(chunks, chunk -> partials[chunk] = aggregateChunk(source.open(ExecOptions.chunkStart(rows, chunks, chunk),
+                ExecOptions.chunkStart(rows, chunks, chunk + 1))));
         long partialBytes = 0;
         long kept = 0;
         for (Partial partial : partials) {
@@ -130,16 +203,75 @@ final class AggregateExec {
     }
 
     /**
-     * The SINGLE strategy without chunks: the groups are split by key hash into one partition per thread;
-     * each partition scans every row in order and aggregates the rows of its own keys into one table. A group
-     * lives in one partition and sees its rows in input order, so every thread count gives the same result as
-     * one sequential pass (no per-chunk tables, no merge of partial sums).
+     * Whether the single hashed key has few distinct values in the first chunk's worth of (selected) rows: then
+     * per-chunk tables merged in chunk order are cheap. Depends only on the data, never on the thread count.
      */
-    private Batch runPartitioned(MemoryMeter meter, long[] selected, int rows) {
-        int parts = parallel.threads();
+    private boolean fewGroups(Source source) {
+        int rows = source.rows();
+        int sample = Math.min(rows, options.minChunkRows());
+        if (sample == 0) {
+            return true;
+        }
+        Batcher batcher = source.open(0, sample);
+        VectorCompiler c = batcher.compiler();
+        Selector selector = selector(c);
+        GroupKey.Reader reader = keys[0].reader(c, options.vectorSize());
+        LongHashTable seen = new LongHashTable(FEW_GROUPS);
+        int[] sel = new int[options.vectorSize()];
+        int length;
+        while ((length = batcher.next(sel)) > 0) {
+            int n = selector == null ? length : selector.select(sel, length, sel);
+            if (n == 0) {
+                continue;
+            }
+            reader.read(sel, n);
+            long[] codes = reader.codes;
+            for (int i = 0; i < n; i++) {
+                seen.putIfAbsent(codes[i], 0);
+            }
+            if (seen.size() > FEW_GROUPS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Selector selector(VectorCompiler c) {
+        Selector selector = null;
+        for (Expr predicate : predicates) {
+            Selector next = c.selector(predicate);
+            selector = selector == null ? next : and(selector, next);
+        }
+        return selector;
+    }
+
+    /**
+     * The SINGLE strategy with many groups, without chunks: every group sees its rows in input order in one
+     * table, so every thread count gives the same result as one sequential pass (no merge of partial sums).
+     * One thread: one pass. Several threads over the input relation: radix partitioning (each row's key is
+     * hashed once, its row id scattered to the partition of its hash, in row order; then one thread per
+     * partition aggregates its rows in order). Over a fused source, each partition scans every row and keeps
+     * its own keys.
+     */
+    private Batch runPartitioned(MemoryMeter meter, long[] selected, Source source, boolean radix) {
+        int threads = parallel.threads();
+        boolean useRadix = threads > 1 && threads < 128 && radix;
+        // one partition per thread: more partitions would keep each table in cache, but pass 2 then gathers
+        // keys and arguments by row ids too far apart for cache lines to be shared (measured slower)
+        int parts = threads;
         Partial[] partials = new Partial[parts];
-        parallel.run(parts, part -> partials[part] = aggregatePartition(part, parts, rows));
-        long partialBytes = 0;
+        long extraBytes = 0;
+        if (useRadix) {
+            int[][] rowIds = radixPartition(parts, source.rows());
+            for (int[] ids : rowIds) {
+                extraBytes += 4L * ids.length;
+            }
+            extraBytes += source.rows();
+            parallel.run(parts, part -> partials[part] = aggregateRows(rowIds[part]));
+        } else {
+            parallel.run(parts, part -> partials[part] = aggregatePartition(part, parts, source.open(0, source.rows())));
+        }
+        long partialBytes = extraBytes;
         long kept = 0;
         for (Partial partial : partials) {
             partialBytes += partial.estimatedBytes();
@@ -156,39 +288,140 @@ final class AggregateExec {
             }
             partialBytes += total.estimatedBytes();
         }
-        meter.add(partialBytes + 4L * options.vectorSize() * 8 * parts);
+        meter.add(partialBytes + 4L * options.vectorSize() * 8 * threads);
         return output(total);
     }
 
-    private Partial aggregatePartition(int part, int parts, int rows) {
-        int size = options.vectorSize();
-        Partial partial = newPartial();
-        Selector selector = null;
-        for (Expr predicate : predicates) {
-            Selector next = compiler.selector(predicate);
-            selector = selector == null ? next : and(selector, next);
+    /** The partition of a key hash among {@code parts}; nulls go to partition 0. */
+    private static int owner(int hash, int parts) {
+        return (int) (((hash & 0xffffffffL) * parts) >>> 32);
+    }
+
+    /**
+     * The selected row ids of each hash partition, ascending. Pass 1 (parallel over row ranges) hashes each
+     * selected row's key once and notes its partition; pass 2 scatters row ids at prefix-summed offsets.
+     */
+    private int[][] radixPartition(int parts, int rows) {
+        int ranges = parallel.threads();
+        byte[] owners = new byte[rows];
+        int[][] counts = new int[ranges][parts];
+        parallel.run(ranges, range -> {
+            int start = ExecOptions.chunkStart(rows, ranges, range);
+            int end = ExecOptions.chunkStart(rows, ranges, range + 1);
+            int size = options.vectorSize();
+            Selector selector = selector(compiler);
+            GroupKey.Reader reader = keys[0].reader(compiler, size);
+            int[] sel = new int[size];
+            int[] count = counts[range];
+            long[] codes = reader.codes;
+            boolean[] nulls = reader.nulls;
+            for (int from = start; from < end; from += size) {
+                int length = Math.min(size, end - from);
+                for (int i = 0; i < length; i++) {
+                    sel[i] = from + i;
+                }
+                int n = length;
+                if (selector != null) {
+                    Arrays.fill(owners, from, from + length, (byte) -1);
+                    n = selector.select(sel, length, sel);
+                    if (n == 0) {
+                        continue;
+                    }
+                }
+                reader.read(sel, n);
+                boolean hasNulls = reader.hasNulls;
+                for (int i = 0; i < n; i++) {
+                    int o = hasNulls && nulls[i] ? 0 : owner(LongHashTable.mix(codes[i]), parts);
+                    owners[sel[i]] = (byte) o;
+                    count[o]++;
+                }
+            }
+        });
+        int[][] rowIds = new int[parts][];
+        int[][] offsets = new int[ranges][parts];
+        for (int p = 0; p < parts; p++) {
+            int total = 0;
+            for (int r = 0; r < ranges; r++) {
+                offsets[r][p] = total;
+                total += counts[r][p];
+            }
+            rowIds[p] = new int[total];
         }
-        GroupKey.Reader reader = keys[0].reader(compiler, size);
+        parallel.run(ranges, range -> {
+            int start = ExecOptions.chunkStart(rows, ranges, range);
+            int end = ExecOptions.chunkStart(rows, ranges, range + 1);
+            int[] at = offsets[range];
+            for (int row = start; row < end; row++) {
+                int o = owners[row];
+                if (o >= 0) {
+                    rowIds[o][at[o]++] = row;
+                }
+            }
+        });
+        return rowIds;
+    }
+
+    /** Argument expressions compiled for one thread, with their vectors. */
+    private VectorExpr[] compileArgs(VectorCompiler c, Vec[] vecs, int size) {
         VectorExpr[] args = new VectorExpr[argExprs.size()];
-        Vec[] vecs = new Vec[args.length];
         for (int a = 0; a < args.length; a++) {
             Expr arg = argExprs.get(a);
             if (arg != null) {
                 AggCall call = node.aggregates().get(a);
-                args[a] = call.function() == AggFunction.MEAN ? compiler.compile(arg, DataType.FLOAT64) : compiler.compile(arg);
+                args[a] = call.function() == AggFunction.MEAN ? c.compile(arg, DataType.FLOAT64) : c.compile(arg);
                 vecs[a] = args[a].newVec(size);
             }
         }
+        return args;
+    }
+
+    /** SINGLE: aggregates the given (selected, ascending) rows in order into one table. */
+    private Partial aggregateRows(int[] rowIds) {
+        int size = options.vectorSize();
+        Partial partial = newPartial();
+        GroupKey.Reader reader = keys[0].reader(compiler, size);
+        Vec[] vecs = new Vec[argExprs.size()];
+        VectorExpr[] args = compileArgs(compiler, vecs, size);
         int[] sel = new int[size];
         int[] gid = new int[size];
         int[] hash = new int[size];
         long[] codes = reader.codes;
         boolean[] nulls = reader.nulls;
-        for (int from = 0; from < rows; from += size) {
-            int length = Math.min(size, rows - from);
-            for (int i = 0; i < length; i++) {
-                sel[i] = from + i;
+        partial.selected = rowIds.length;
+        for (int from = 0; from < rowIds.length; from += size) {
+            int n = Math.min(size, rowIds.length - from);
+            System.arraycopy(rowIds, from, sel, 0, n);
+            reader.read(sel, n);
+            for (int i = 0; i < n; i++) {
+                hash[i] = LongHashTable.mix(codes[i]);
             }
+            partial.assignHashed(codes, nulls, reader.hasNulls, hash, n, gid);
+            for (int a = 0; a < args.length; a++) {
+                if (args[a] != null) {
+                    args[a].eval(sel, n, vecs[a]);
+                }
+                partial.states[a].update(gid, n, vecs[a], false);
+            }
+            partial.countRows(gid, n);
+        }
+        return partial;
+    }
+
+    private Partial aggregatePartition(int part, int parts, Batcher batcher) {
+        int size = options.vectorSize();
+        Partial partial = newPartial();
+        VectorCompiler c = batcher.compiler();
+        Selector selector = selector(c);
+        GroupKey.Reader reader = keys[0].reader(c, size);
+        Vec[] vecs = new Vec[argExprs.size()];
+        VectorExpr[] args = compileArgs(c, vecs, size);
+        int[] sel = new int[size];
+        int[] gid = new int[size];
+        int[] hash = new int[size];
+        long[] codes = reader.codes;
+        boolean[] nulls = reader.nulls;
+        int length;
+        while ((length = batcher.next(sel)) > 0) {
             int n = selector == null ? length : selector.select(sel, length, sel);
             if (n == 0) {
                 continue;
@@ -207,7 +440,7 @@ final class AggregateExec {
                 for (int i = 0; i < n; i++) {
                     boolean isNull = hasNulls && nulls[i];
                     int h = LongHashTable.mix(codes[i]);
-                    int owner = isNull ? 0 : (int) (((h & 0xffffffffL) * parts) >>> 32);
+                    int owner = isNull ? 0 : owner(h, parts);
                     if (owner == part) {
                         sel[m] = sel[i];
                         codes[m] = codes[i];
@@ -296,38 +529,24 @@ final class AggregateExec {
         return new Partial();
     }
 
-    private Partial aggregateChunk(int start, int end) {
+    private Partial aggregateChunk(Batcher batcher) {
         int size = options.vectorSize();
         Partial partial = newPartial();
-        Selector selector = null;
-        for (Expr predicate : predicates) {
-            Selector next = compiler.selector(predicate);
-            selector = selector == null ? next : and(selector, next);
-        }
+        VectorCompiler c = batcher.compiler();
+        Selector selector = selector(c);
         GroupKey.Reader[] readers = new GroupKey.Reader[keys.length];
         for (int k = 0; k < keys.length; k++) {
-            readers[k] = keys[k].reader(compiler, size);
+            readers[k] = keys[k].reader(c, size);
         }
-        VectorExpr[] args = new VectorExpr[argExprs.size()];
-        Vec[] vecs = new Vec[args.length];
-        for (int a = 0; a < args.length; a++) {
-            Expr arg = argExprs.get(a);
-            if (arg != null) {
-                AggCall call = node.aggregates().get(a);
-                args[a] = call.function() == AggFunction.MEAN ? compiler.compile(arg, DataType.FLOAT64) : compiler.compile(arg);
-                vecs[a] = args[a].newVec(size);
-            }
-        }
+        Vec[] vecs = new Vec[argExprs.size()];
+        VectorExpr[] args = compileArgs(c, vecs, size);
         int[] sel = new int[size];
         int[] gid = new int[size];
         long[] packed = new long[size];
         long[] tuple = new long[keys.length + 1];
         boolean single = strategy == Strategy.NONE;
-        for (int from = start; from < end; from += size) {
-            int length = Math.min(size, end - from);
-            for (int i = 0; i < length; i++) {
-                sel[i] = from + i;
-            }
+        int length;
+        while ((length = batcher.next(sel)) > 0) {
             int n = selector == null ? length : selector.select(sel, length, sel);
             if (n == 0) {
                 continue;

@@ -11,8 +11,16 @@ package io.datajax.runtime.local;
  * @param maxChunks the most chunks an input is split into
  * @param denseGroupLimit the most slots of a dense (direct-indexed) group table
  * @param fused false to run every node with the plain per-node kernels (the reference path)
+ * @param fuseJoins false to materialise a join read only by an aggregate instead of folding its output
+ *     pairs into the aggregate directly (tests compare the two)
  */
-record ExecOptions(int threads, int vectorSize, int minChunkRows, int maxChunks, int denseGroupLimit, boolean fused) {
+record ExecOptions(int threads, int vectorSize, int minChunkRows, int maxChunks, int denseGroupLimit, boolean fused,
+        boolean fuseJoins) {
+    /** Options with join fusion on (when {@code fused}). */
+    ExecOptions(int threads, int vectorSize, int minChunkRows, int maxChunks, int denseGroupLimit, boolean fused) {
+        this(threads, vectorSize, minChunkRows, maxChunks, denseGroupLimit, fused, true);
+    }
+
     ExecOptions {
         if (threads < 1 || vectorSize < 1 || minChunkRows < 1 || maxChunks < 1 || denseGroupLimit < 1) {
             throw new IllegalArgumentException("invalid executor options " + threads + "/" + vectorSize + "/"

@@ -22,6 +22,7 @@ import io.datajax.runtime.vector.VectorExpr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +54,8 @@ final class JoinExec {
     private LongHashTable single;
     private LongTupleHashTable tuples;
     private int nullHead = NONE;
+    /** Whether some build key (or the null key, when nulls match) has several rows. */
+    private boolean duplicates;
     private int[][] translations;
 
     JoinExec(Join join, Relation left, Relation right, ExecOptions options, Parallel parallel) {
@@ -307,8 +310,36 @@ final class JoinExec {
                 tuple[keyCount] = bits[r];
                 bucket = tuples.findOrInsert(tuple);
             }
+            if (head[bucket] != NONE) {
+                duplicates = true;
+            }
             next[r] = head[bucket];
             head[bucket] = r;
+        }
+        duplicates |= nullHead != NONE && next[nullHead] != NONE;
+    }
+
+    /**
+     * The first matching build row of each of the {@code n} probe rows of the reader's last vector (NONE when
+     * none); a tight loop for one integer key without nulls in a directly indexed table.
+     */
+    private void matches(KeyReader reader, int n, int[] out, long[] tuple) {
+        if (keyCount == 1 && !reader.hasNulls[0] && single == null) {
+            long[] codes = reader.codes[0];
+            int[] h = head;
+            long min = denseMin;
+            int length = h.length;
+            for (int i = 0; i < n; i++) {
+                long slot = codes[i] - min;
+                out[i] = slot >= 0 && slot < length ? h[(int) slot] : NONE;
+            }
+            return;
+        }
+        boolean nullsEqual = join.nullsEqual();
+        long[] codes0 = reader.codes[0];
+        int headLength = head.length;
+        for (int i = 0; i < n; i++) {
+            out[i] = matchOf(reader, i, tuple, codes0, headLength, nullsEqual);
         }
     }
 
@@ -355,21 +386,7 @@ final class JoinExec {
             reader.read(sel, n);
             for (int i = 0; i < n; i++) {
                 int row = from + i;
-                int match;
-                if (reader.anyNull(i)) {
-                    match = !nullsEqual ? NONE : keyCount == 1 ? nullHead : findTuple(reader, i, tuple);
-                } else if (keyCount == 1) {
-                    long code = codes0[i];
-                    if (single == null) {
-                        long slot = code - denseMin;
-                        match = slot >= 0 && slot < headLength ? head[(int) slot] : NONE;
-                    } else {
-                        int id = single.get(code);
-                        match = id < 0 ? NONE : head[id];
-                    }
-                } else {
-                    match = findTuple(reader, i, tuple);
-                }
+                int match = matchOf(reader, i, tuple, codes0, headLength, nullsEqual);
                 switch (type) {
                     case SEMI -> {
                         if (match != NONE) {
@@ -410,6 +427,22 @@ final class JoinExec {
         return out;
     }
 
+    /** The first build row matching probe row {@code i} of the reader's last vector, or NONE. */
+    private int matchOf(KeyReader reader, int i, long[] tuple, long[] codes0, int headLength, boolean nullsEqual) {
+        if (reader.anyNull(i)) {
+            return !nullsEqual ? NONE : keyCount == 1 ? nullHead : findTuple(reader, i, tuple);
+        } else if (keyCount == 1) {
+            long code = codes0[i];
+            if (single == null) {
+                long slot = code - denseMin;
+                return slot >= 0 && slot < headLength ? head[(int) slot] : NONE;
+            }
+            int id = single.get(code);
+            return id < 0 ? NONE : head[id];
+        }
+        return findTuple(reader, i, tuple);
+    }
+
     private int findTuple(KeyReader reader, int i, long[] tuple) {
         for (int k = 0; k < keyCount; k++) {
             tuple[k] = reader.codes[k][i];
@@ -420,6 +453,15 @@ final class JoinExec {
     }
 
     private Relation assemble(int[] leftRows, int[] rightRows, int outRows) {
+        return assemble(leftRows, rightRows, outRows, null);
+    }
+
+    /**
+     * The output relation; with {@code refills} not null, a view whose maps are the buffers {@code leftRows}
+     * and {@code rightRows} themselves or per-batch compositions of them, one {@code {inner, out, rows}}
+     * entry of {@code refills} each (see {@link #viewPick}).
+     */
+    private Relation assemble(int[] leftRows, int[] rightRows, int outRows, List<int[][]> refills) {
         List<JoinColumn> layout = join.columns();
         List<Field> fields = new ArrayList<>(layout.size());
         List<Column> bases = new ArrayList<>(layout.size());
@@ -440,10 +482,18 @@ final class JoinExec {
         }
         List<Column> leftBases = new ArrayList<>();
         List<int[]> leftMaps = new ArrayList<>();
-        Relation.pick(left, leftRows, leftIndexes, leftBases, leftMaps);
+        if (refills == null) {
+            Relation.pick(left, leftRows, leftIndexes, leftBases, leftMaps);
+        } else {
+            viewPick(left, leftRows, leftIndexes, leftBases, leftMaps, refills);
+        }
         List<Column> rightBases = new ArrayList<>();
         List<int[]> rightMaps = new ArrayList<>();
-        Relation.pick(right, rightRows, rightIndexes, rightBases, rightMaps);
+        if (refills == null) {
+            Relation.pick(right, rightRows, rightIndexes, rightBases, rightMaps);
+        } else {
+            viewPick(right, rightRows, rightIndexes, rightBases, rightMaps, refills);
+        }
         int nextLeft = 0;
         int nextRight = 0;
         for (JoinColumn source : layout) {
@@ -473,5 +523,287 @@ final class JoinExec {
             }
         }
         return new Relation(new Schema(fields), bases, maps, outRows);
+    }
+
+    /**
+     * As {@link Relation#pick} for a fused view: columns without a map read through {@code rows} (a buffer
+     * refilled per batch); columns with one read through one composed buffer per distinct map, registered
+     * in {@code refills}. Entry 0 of each buffer is -1 when the map can miss, so that a compiler over the view
+     * knows which columns may read a missing row.
+     */
+    private static void viewPick(Relation source, int[] rows, List<Integer> indexes, List<Column> basesOut,
+            List<int[]> mapsOut, List<int[][]> refills) {
+        Map<int[], int[]> composed = new IdentityHashMap<>();
+        for (int index : indexes) {
+            int[] inner = source.rowMap(index);
+            int[] map = inner == null ? rows : composed.computeIfAbsent(inner, k -> {
+                int[] out = new int[rows.length];
+                out[0] = rows[0] < 0 || ColumnRead.hasNegative(inner) ? -1 : inner[rows[0]];
+                refills.add(new int[][] {inner, out, rows});
+                return out;
+            });
+            basesOut.add(source.base(index));
+            mapsOut.add(map);
+        }
+    }
+
+    /** Whether {@link #fuse} applies: an inner or left join of non-empty inputs whose output columns are all views. */
+    boolean fusable() {
+        JoinType type = join.type();
+        if ((type != JoinType.INNER && type != JoinType.LEFT) || left.rowCount() == 0 || right.rowCount() == 0) {
+            return false;
+        }
+        for (JoinColumn source : join.columns()) {
+            if (source.isCoalesced() && left.schema().field(source.leftIndex()).type() != source.field().type()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Builds the hash table and counts each probe vector's output pairs, for an aggregate that reads the
+     * join's output pairs directly (in output order) instead of a materialised relation of row ids.
+     */
+    Fused fuse(MemoryMeter meter) {
+        VectorCompiler rightCompiler = new VectorCompiler(right);
+        VectorCompiler leftCompiler = new VectorCompiler(left);
+        prepareStringKeys(leftCompiler, rightCompiler);
+        build(rightCompiler);
+        meter.add(4L * (head.length + next.length) + (single == null ? 0 : single.estimatedBytes())
+                + (tuples == null ? 0 : tuples.estimatedBytes()));
+        int size = options.vectorSize();
+        int rows = left.rowCount();
+        int vectors = (rows + size - 1) / size;
+        int[] counts = new int[vectors];
+        boolean keepsLeft = join.type().keepsUnmatchedLeft();
+        int tasks = Math.max(1, Math.min(vectors, options.chunks(rows)));
+        parallel.run(tasks, task -> {
+            KeyReader reader = new KeyReader(leftCompiler, join.leftKeys(), true, size);
+            int[] sel = new int[size];
+            long[] tuple = new long[keyCount + 1];
+            int[] heads = new int[size];
+            for (int v = ExecOptions.chunkStart(vectors, tasks, task); v < ExecOptions.chunkStart(vectors, tasks, task + 1); v++) {
+                int from = v * size;
+                int n = Math.min(size, rows - from);
+                for (int i = 0; i < n; i++) {
+                    sel[i] = from + i;
+                }
+                reader.read(sel, n);
+                matches(reader, n, heads, tuple);
+                int count = 0;
+                if (!duplicates) {
+                    int matched = 0;
+                    for (int i = 0; i < n; i++) {
+                        matched += heads[i] == NONE ? 0 : 1;
+                    }
+                    count = keepsLeft ? n : matched;
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        int match = heads[i];
+                        if (match == NONE) {
+                            count += keepsLeft ? 1 : 0;
+                        }
+                        for (; match != NONE; match = next[match]) {
+                            count++;
+                        }
+                    }
+                }
+                counts[v] = count;
+            }
+        });
+        long[] starts = new long[vectors + 1];
+        for (int v = 0; v < vectors; v++) {
+            starts[v + 1] = starts[v] + counts[v];
+        }
+        if (starts[vectors] > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("join output of " + starts[vectors] + " rows is too large");
+        }
+        meter.add(12L * vectors);
+        return new Fused(leftCompiler, starts);
+    }
+
+    /** The join's output pairs as an aggregate's source; see {@link #fuse}. */
+    final class Fused implements AggregateExec.Source {
+        private final VectorCompiler leftCompiler;
+        private final long[] starts;
+        private final int size;
+        /** A view of the output columns (for compiling and key codecs; its buffers are never filled). */
+        final Relation template;
+
+        private Fused(VectorCompiler leftCompiler, long[] starts) {
+            this.leftCompiler = leftCompiler;
+            this.starts = starts;
+            this.size = options.vectorSize();
+            this.template = view(new int[size], new int[size], new ArrayList<>());
+        }
+
+        /** The number of output pairs. */
+        @Override
+        public int rows() {
+            return (int) starts[starts.length - 1];
+        }
+
+        private Relation view(int[] leftBuffer, int[] rightBuffer, List<int[][]> refills) {
+            if (join.type().keepsUnmatchedLeft()) {
+                rightBuffer[0] = NONE;
+            }
+            return assemble(leftBuffer, rightBuffer, size, refills);
+        }
+
+        @Override
+        public AggregateExec.Batcher open(int start, int end) {
+            return new Cursor(start, end);
+        }
+
+        /** Walks output positions {@code [start, end)}: probe rows in order, each with its matches in build order. */
+        private final class Cursor implements AggregateExec.Batcher {
+            private final int[] leftRows = new int[size];
+            private final int[] rightRows = new int[size];
+            private final List<int[][]> refills = new ArrayList<>();
+            private final VectorCompiler compiler;
+            private final KeyReader reader = new KeyReader(leftCompiler, join.leftKeys(), true, size);
+            private final int[] probeSel = new int[size];
+            private final int[] heads = new int[size];
+            private final long[] tuple = new long[keyCount + 1];
+            private final boolean keepsLeft = join.type().keepsUnmatchedLeft();
+            private int remaining;
+            private int vector = -1;
+            private int base;
+            private int length;
+            private int i;
+            private int current;
+
+            Cursor(int start, int end) {
+                compiler = new VectorCompiler(view(leftRows, rightRows, refills));
+                remaining = Math.max(0, end - start);
+                if (remaining == 0) {
+                    return;
+                }
+                int lo = 0;
+                int hi = starts.length - 2;
+                while (lo < hi) {
+                    int mid = (lo + hi + 1) >>> 1;
+                    if (starts[mid] <= start) {
+                        lo = mid;
+                    } else {
+                        hi = mid - 1;
+                    }
+                }
+                load(lo);
+                int skip = (int) (start - starts[lo]);
+                int[] scratchLeft = new int[size];
+                int[] scratchRight = new int[size];
+                while (skip > 0) {
+                    skip -= emit(scratchLeft, scratchRight, Math.min(skip, size));
+                }
+            }
+
+            private void load(int v) {
+                vector = v;
+                base = v * size;
+                length = Math.min(size, left.rowCount() - base);
+                for (int k = 0; k < length; k++) {
+                    probeSel[k] = base + k;
+                }
+                reader.read(probeSel, length);
+                matches(reader, length, heads, tuple);
+                i = 0;
+                current = heads[0];
+            }
+
+            private int emit(int[] l, int[] r, int max) {
+                if (!duplicates) {
+                    return emitUnique(l, r, max);
+                }
+                int n = 0;
+                int[] nextRow = next;
+                while (n < max) {
+                    if (i >= length) {
+                        load(vector + 1);
+                        continue;
+                    }
+                    if (current == NONE) {
+                        if (keepsLeft) {
+                            l[n] = base + i;
+                            r[n] = NONE;
+                            n++;
+                        }
+                        i++;
+                        current = i < length ? heads[i] : NONE;
+                    } else {
+                        l[n] = base + i;
+                        r[n] = current;
+                        n++;
+                        current = nextRow[current];
+                        if (current == NONE) {
+                            i++;
+                            current = i < length ? heads[i] : NONE;
+                        }
+                    }
+                }
+                return n;
+            }
+
+            /** As {@link #emit} when every build key has one row: each probe row has at most one match. */
+            private int emitUnique(int[] l, int[] r, int max) {
+                int n = 0;
+                while (n < max) {
+                    if (i >= length) {
+                        load(vector + 1);
+                    }
+                    int[] h = heads;
+                    int b = base;
+                    int end = length;
+                    int k = i;
+                    if (keepsLeft) {
+                        for (; k < end && n < max; k++) {
+                            l[n] = b + k;
+                            r[n] = h[k];
+                            n++;
+                        }
+                    } else {
+                        for (; k < end && n < max; k++) {
+                            int match = h[k];
+                            if (match != NONE) {
+                                l[n] = b + k;
+                                r[n] = match;
+                                n++;
+                            }
+                        }
+                    }
+                    i = k;
+                }
+                return n;
+            }
+
+            @Override
+            public VectorCompiler compiler() {
+                return compiler;
+            }
+
+            @Override
+            public int next(int[] sel) {
+                int n = Math.min(Math.min(sel.length, size), remaining);
+                if (n == 0) {
+                    return 0;
+                }
+                emit(leftRows, rightRows, n);
+                remaining -= n;
+                for (int[][] refill : refills) {
+                    int[] inner = refill[0];
+                    int[] out = refill[1];
+                    int[] rows = refill[2];
+                    for (int k = 0; k < n; k++) {
+                        int row = rows[k];
+                        out[k] = row < 0 ? NONE : inner[row];
+                    }
+                }
+                for (int k = 0; k < n; k++) {
+                    sel[k] = k;
+                }
+                return n;
+            }
+        }
     }
 }

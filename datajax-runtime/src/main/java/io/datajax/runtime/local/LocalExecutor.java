@@ -42,7 +42,9 @@ import tech.tablesaw.api.Table;
  * <p>Fusion across stages: a TRANSFORM stage whose only reader is the AGGREGATE stage right after it runs
  * inside that aggregation pass (its filters and projections are applied to the aggregate's keys and
  * arguments; the filtered table is never built). Both stages are still reported: the transform with its
- * rows in and out and zero time, the aggregate with the time of the fused pass.
+ * rows in and out and zero time, the aggregate with the time of the fused pass. Likewise an inner or left
+ * JOIN stage read only by the AGGREGATE stage after it: each probe row's matches are folded into the
+ * aggregate as they are found, in join output order, and the joined row-id vectors are never built.
  *
  * <p>With {@link DataJaxConfig#threads()} above 1, chunks of each pass run on a fixed pool of daemon
  * threads owned by the executor (created on first use, stopped by {@link #close()}). Chunks depend only
@@ -124,6 +126,31 @@ public final class LocalExecutor implements Executor {
                 listener.stageFinished(consumer, metrics[s + 1]);
                 s++;
                 continue;
+            }
+            if (options.fused() && options.fuseJoins() && joinAbsorbable(stages, readers, s)) {
+                Stage consumer = stages.get(s + 1);
+                Relation leftInput = outputs[stage.inputs().get(0)];
+                Relation rightInput = outputs[stage.inputs().get(1)];
+                JoinExec join = new JoinExec((Join) stage.root(), leftInput, rightInput, options, parallel);
+                if (join.fusable()) {
+                    listener.stageStarted(stage);
+                    listener.stageStarted(consumer);
+                    long start = System.nanoTime();
+                    MemoryMeter meter = new MemoryMeter();
+                    JoinExec.Fused pairs = join.fuse(meter);
+                    Batch result = new AggregateExec((Aggregate) consumer.root(), null, pairs.template, options, parallel)
+                            .run(meter, null, pairs);
+                    long nanos = System.nanoTime() - start;
+                    outputs[s + 1] = Relation.of(result);
+                    metrics[s] = new StageMetrics(s, (long) leftInput.rowCount() + rightInput.rowCount(), pairs.rows(),
+                            0, 0, 0);
+                    metrics[s + 1] = new StageMetrics(s + 1, pairs.rows(), result.rowCount(), nanos, 0,
+                            meter.bytes() + result.estimatedBytes());
+                    listener.stageFinished(stage, metrics[s]);
+                    listener.stageFinished(consumer, metrics[s + 1]);
+                    s++;
+                    continue;
+                }
             }
             listener.stageStarted(stage);
             long start = System.nanoTime();
@@ -223,6 +250,22 @@ public final class LocalExecutor implements Executor {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether stage {@code s} is a JOIN whose only reader is the AGGREGATE stage right after it: the aggregate
+     * then folds the join's output pairs as they are probed ({@link JoinExec#fuse}), without building the
+     * joined relation's row-id vectors.
+     */
+    private static boolean joinAbsorbable(List<Stage> stages, int[] readers, int s) {
+        Stage stage = stages.get(s);
+        if (stage.kind() != StageKind.JOIN || s + 1 >= stages.size() || readers[s] != 1
+                || stage.nodes().size() != 1 || !(stage.root() instanceof Join) || stage.inputs().size() != 2) {
+            return false;
+        }
+        Stage next = stages.get(s + 1);
+        return next.kind() == StageKind.AGGREGATE && next.inputs().equals(List.of(s)) && next.nodes().size() == 1
+                && next.root() instanceof Aggregate;
     }
 
     private Relation runFused(Stage stage, List<Relation> inputs, MemoryMeter meter) {

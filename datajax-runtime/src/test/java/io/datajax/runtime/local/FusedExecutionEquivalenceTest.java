@@ -234,8 +234,9 @@ class FusedExecutionEquivalenceTest {
                 Table standard = DataJax.djit(program).on(defaults).apply(table);
                 Table smallVectors = DataJax.djit(program).on(small).apply(table);
                 assertSameCells(where + " 1 vs 2 threads", one, two, true);
-                // hash-partitioned group-bys sum each group in row order whatever the vector and chunk sizes
-                assertSameCells(where + " default vs small vectors", standard, smallVectors, p <= 2);
+                // the chunk settings decide (from the first chunk) between per-chunk tables and one table per hash
+                // partition, so sums may differ in the last bits between chunk settings (never between thread counts)
+                assertSameCells(where + " default vs small vectors", standard, smallVectors, false);
                 assertSameCells(where + " plain vs fused", expected, one, false);
                 assertSameCells(where + " plain vs default options", expected, standard, false);
             }
