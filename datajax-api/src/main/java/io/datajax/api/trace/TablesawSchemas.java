@@ -7,6 +7,7 @@ import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.SchemaException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -26,31 +27,40 @@ public final class TablesawSchemas {
     }
 
     /**
-     * The DataJax type of a Tablesaw column type. Matched by name: Tablesaw can hold two instances of one
-     * type (its static initialisation order differs with the first class touched), so identity fails.
+     * The DataJax type of a Tablesaw column type, or empty when DataJax does not read it. Matched by name:
+     * Tablesaw can hold two instances of one type (its static initialisation order differs with the first
+     * class touched), so identity fails.
      */
-    public static DataType typeOf(ColumnType type, String table, String column) {
+    public static Optional<DataType> find(ColumnType type) {
         switch (type.name()) {
             case "BOOLEAN":
-                return DataType.BOOLEAN;
+                return Optional.of(DataType.BOOLEAN);
             case "INTEGER":
             case "SHORT":
-                return DataType.INT32;
+                return Optional.of(DataType.INT32);
             case "LONG":
-                return DataType.INT64;
+                return Optional.of(DataType.INT64);
             case "DOUBLE":
             case "FLOAT":
-                return DataType.FLOAT64;
+                return Optional.of(DataType.FLOAT64);
             case "STRING":
-                return DataType.STRING;
+                return Optional.of(DataType.STRING);
             case "LOCAL_DATE":
-                return DataType.DATE;
+                return Optional.of(DataType.DATE);
             case "LOCAL_DATE_TIME":
-                return DataType.TIMESTAMP;
+                return Optional.of(DataType.TIMESTAMP);
             default:
-                break;
+                return Optional.empty();
         }
-        throw new SchemaException(ErrorCode.TYPE_MISMATCH, "Column '" + column + "' of table '" + table + "' has Tablesaw"
+    }
+
+    /** The DataJax type of a Tablesaw column type; an error naming the table and column when unsupported. */
+    public static DataType typeOf(ColumnType type, String table, String column) {
+        return find(type).orElseThrow(() -> unsupported(type, table, column));
+    }
+
+    private static SchemaException unsupported(ColumnType type, String table, String column) {
+        return new SchemaException(ErrorCode.TYPE_MISMATCH, "Column '" + column + "' of table '" + table + "' has Tablesaw"
                 + " type " + type.name() + ", which DataJax does not support. Supported: BOOLEAN, SHORT, INTEGER, LONG,"
                 + " FLOAT, DOUBLE, STRING, LOCAL_DATE, LOCAL_DATE_TIME. Convert the column first.");
     }

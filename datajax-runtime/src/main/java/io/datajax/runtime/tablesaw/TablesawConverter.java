@@ -1,5 +1,6 @@
 package io.datajax.runtime.tablesaw;
 
+import io.datajax.api.trace.TablesawSchemas;
 import io.datajax.ir.DataType;
 import io.datajax.ir.Field;
 import io.datajax.ir.Schema;
@@ -15,7 +16,6 @@ import io.datajax.runtime.kernel.RuntimeErrors;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.FloatColumn;
@@ -54,25 +54,10 @@ public final class TablesawConverter {
     private TablesawConverter() {
     }
 
-    /** The DataJax type a Tablesaw column reads as. */
+    /** The DataJax type a Tablesaw column reads as (the API's mapping, matched by type name). */
     public static DataType typeOf(tech.tablesaw.columns.Column<?> column) {
-        ColumnType type = column.type();
-        if (type == ColumnType.INTEGER || type == ColumnType.SHORT) {
-            return DataType.INT32;
-        } else if (type == ColumnType.LONG) {
-            return DataType.INT64;
-        } else if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
-            return DataType.FLOAT64;
-        } else if (type == ColumnType.BOOLEAN) {
-            return DataType.BOOLEAN;
-        } else if (type == ColumnType.STRING) {
-            return DataType.STRING;
-        } else if (type == ColumnType.LOCAL_DATE) {
-            return DataType.DATE;
-        } else if (type == ColumnType.LOCAL_DATE_TIME) {
-            return DataType.TIMESTAMP;
-        }
-        throw RuntimeErrors.unsupportedTablesawColumn(column.name(), type.name());
+        return TablesawSchemas.find(column.type())
+                .orElseThrow(() -> RuntimeErrors.unsupportedTablesawColumn(column.name(), column.type().name()));
     }
 
     /** The schema a table reads as; every field nullable. */
@@ -119,10 +104,14 @@ public final class TablesawConverter {
         Column[] columns = new Column[table.columnCount()];
         RangeConverter[] converters = new RangeConverter[indexes.length];
         int[] firstTask = new int[indexes.length + 1];
+        int[] partsOf = new int[indexes.length];
         int parts = Math.max(1, Math.min(ranges, n / 65_536));
         for (int c = 0; c < indexes.length; c++) {
             converters[c] = RangeConverter.of(table.column(indexes[c]));
-            firstTask[c + 1] = firstTask[c] + (converters[c] == null ? 1 : parts);
+            // Plain numbers are one bulk array copy (a memcpy, fastest whole); dates cost arithmetic per row
+            // and gain from being split across threads.
+            partsOf[c] = converters[c] != null && converters[c].splits() ? parts : 1;
+            firstTask[c + 1] = firstTask[c] + partsOf[c];
         }
         runner.accept(task -> {
             int c = 0;
@@ -134,7 +123,8 @@ public final class TablesawConverter {
                 columns[indexes[c]] = toColumn(table.column(indexes[c]));
             } else {
                 int part = task - firstTask[c];
-                converter.convert((int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts));
+                int of = partsOf[c];
+                converter.convert((int) ((long) n * part / of), (int) ((long) n * (part + 1) / of));
             }
         }, firstTask[indexes.length]);
         for (int c = 0; c < indexes.length; c++) {
@@ -221,6 +211,11 @@ public final class TablesawConverter {
         abstract void convert(int from, int to);
 
         abstract Column finish();
+
+        /** Whether converting in several row ranges pays; plain numbers are copied whole in bulk. */
+        boolean splits() {
+            return false;
+        }
 
         private static final class Doubles extends RangeConverter {
             private final tech.tablesaw.api.DoubleColumn source;
@@ -356,6 +351,11 @@ public final class TablesawConverter {
                 super(source.size());
                 this.source = source;
                 this.values = new int[n];
+            }
+
+            @Override
+            boolean splits() {
+                return true;
             }
 
             @Override
