@@ -24,5 +24,8 @@ public enum ErrorCode {
     INVALID_CONFIG,
     INVALID_PLAN,
     PLACEMENT_MISMATCH,
+    MALFORMED_INPUT,
+    IO_FAILED,
+    TARGET_EXISTS,
     INTERNAL;
 }

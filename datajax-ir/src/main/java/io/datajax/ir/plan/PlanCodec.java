@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The serialised form of a plan, for shipping it to other processes. Records are decoded through their
  * canonical constructors, so a decoded plan is re-validated; only DataJax IR classes and the JDK value
- * classes they hold are accepted.
+ * classes they hold are accepted, and the source and sink descriptions of {@code datajax-io}
+ * ({@code io.datajax.io.*} records holding only such values).
  */
 public final class PlanCodec {
     private static final Set<String> ALLOWED_JDK = Set.of(
@@ -33,6 +34,7 @@ public final class PlanCodec {
         }
         Class<?> element = type.isArray() ? type.getComponentType() : type;
         if (element.isPrimitive() || element.getName().startsWith("io.datajax.ir.")
+                || element.getName().startsWith("io.datajax.io.")
                 || ALLOWED_JDK.contains(element.getName())) {
             return ObjectInputFilter.Status.ALLOWED;
         }

@@ -4,6 +4,8 @@ package io.datajax.ir.plan;
 public interface PlanVisitor<R> {
     R visitScan(Scan node);
 
+    R visitSourceScan(SourceScan node);
+
     R visitFilter(Filter node);
 
     R visitProject(Project node);

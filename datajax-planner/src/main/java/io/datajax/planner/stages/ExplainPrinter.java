@@ -1,6 +1,7 @@
 package io.datajax.planner.stages;
 
 import io.datajax.ir.plan.Scan;
+import io.datajax.ir.plan.SourceScan;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +58,8 @@ public final class ExplainPrinter {
         out.append("Stage ").append(stage.id()).append(' ').append(stage.kind());
         if (stage.kind() == StageKind.INPUT && stage.root() instanceof Scan scan) {
             out.append(" input[").append(scan.input()).append("] ").append(scan.name());
+        } else if (stage.kind() == StageKind.INPUT && stage.root() instanceof SourceScan read) {
+            out.append(" source ").append(read.source().describe());
         }
         if (!stage.inputs().isEmpty()) {
             out.append(stage.inputs().size() == 1 ? " <- stage " : " <- stages ")

@@ -84,7 +84,7 @@ public final class ShardingPropagation {
     public static Placement place(StageKind kind, List<PlanNode> nodes, List<Sharding> inputs, Mesh mesh) {
         int parallelism = mesh.size();
         Placement full = switch (kind) {
-            case INPUT -> new Placement(input((Scan) nodes.get(0), mesh), List.of());
+            case INPUT -> new Placement(nodes.get(0) instanceof Scan scan ? input(scan, mesh) : Sharding.blocks(), List.of());
             case TRANSFORM -> transform(nodes, inputs.get(0), parallelism);
             case JOIN -> join((Join) nodes.get(0), inputs.get(0), inputs.get(1), parallelism);
             case AGGREGATE -> aggregate((Aggregate) nodes.get(0), inputs.get(0), parallelism);

@@ -14,6 +14,7 @@ import io.datajax.ir.plan.Project;
 import io.datajax.ir.plan.Repartition;
 import io.datajax.ir.plan.Scan;
 import io.datajax.ir.plan.Sort;
+import io.datajax.ir.plan.SourceScan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -147,6 +148,11 @@ public final class StageSplitter {
     private static final PlanVisitor<StageKind> KIND = new PlanVisitor<>() {
         @Override
         public StageKind visitScan(Scan node) {
+            return StageKind.INPUT;
+        }
+
+        @Override
+        public StageKind visitSourceScan(SourceScan node) {
             return StageKind.INPUT;
         }
 

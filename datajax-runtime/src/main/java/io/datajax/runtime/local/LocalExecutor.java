@@ -6,12 +6,16 @@ import io.datajax.api.DataJaxConfig;
 import io.datajax.api.spi.ExecutionResult;
 import io.datajax.api.spi.Executor;
 import io.datajax.api.spi.StageListener;
+import io.datajax.ir.expr.Expr;
+import io.datajax.ir.expr.Exprs;
+import io.datajax.ir.plan.AggCall;
 import io.datajax.ir.plan.Aggregate;
 import io.datajax.ir.plan.Join;
 import io.datajax.ir.plan.Limit;
 import io.datajax.ir.plan.PlanNode;
 import io.datajax.ir.plan.Scan;
 import io.datajax.ir.plan.Sort;
+import io.datajax.ir.plan.SourceScan;
 import io.datajax.planner.stages.Stage;
 import io.datajax.planner.stages.StageKind;
 import io.datajax.planner.stages.StageMetrics;
@@ -21,14 +25,12 @@ import io.datajax.runtime.column.Relation;
 import io.datajax.runtime.kernel.LimitKernel;
 import io.datajax.runtime.kernel.MemoryMeter;
 import io.datajax.runtime.kernel.SortKernel;
+import io.datajax.runtime.source.SourceReads;
 import io.datajax.runtime.tablesaw.TablesawConverter;
-import io.datajax.ir.expr.Expr;
-import io.datajax.ir.expr.Exprs;
-import io.datajax.ir.plan.AggCall;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
@@ -162,7 +164,14 @@ public final class LocalExecutor implements Executor {
             }
             MemoryMeter meter = new MemoryMeter();
             Relation out;
-            if (stage.kind() == StageKind.INPUT) {
+            String notes = "";
+            if (stage.kind() == StageKind.INPUT && stage.root() instanceof SourceScan read) {
+                SourceReads.Result result = SourceReads.readAll(read);
+                rowsIn = result.batch().rowCount();
+                out = Relation.of(result.batch());
+                meter.add(result.batch().estimatedBytes());
+                notes = result.note();
+            } else if (stage.kind() == StageKind.INPUT) {
                 Batch batch = tables.read((Scan) stage.root(), needed == null ? null : needed[s]);
                 rowsIn = batch.rowCount();
                 out = Relation.of(batch);
@@ -174,7 +183,7 @@ public final class LocalExecutor implements Executor {
             }
             outputs[s] = out;
             long nanos = System.nanoTime() - start;
-            metrics[s] = new StageMetrics(stage.id(), rowsIn, out.rowCount(), nanos, 0, meter.bytes());
+            metrics[s] = new StageMetrics(stage.id(), rowsIn, out.rowCount(), nanos, 0, meter.bytes(), notes);
             LOG.debug("stage {} {} rows {} -> {} in {} us", stage.id(), stage.kind(), rowsIn, out.rowCount(), nanos / 1_000);
             listener.stageFinished(stage, metrics[s]);
         }

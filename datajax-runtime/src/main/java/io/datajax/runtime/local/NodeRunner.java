@@ -11,6 +11,7 @@ import io.datajax.ir.plan.Project;
 import io.datajax.ir.plan.Repartition;
 import io.datajax.ir.plan.Scan;
 import io.datajax.ir.plan.Sort;
+import io.datajax.ir.plan.SourceScan;
 import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.kernel.FilterKernel;
 import io.datajax.runtime.kernel.HashAggregateKernel;
@@ -19,6 +20,7 @@ import io.datajax.runtime.kernel.LimitKernel;
 import io.datajax.runtime.kernel.MemoryMeter;
 import io.datajax.runtime.kernel.ProjectKernel;
 import io.datajax.runtime.kernel.SortKernel;
+import io.datajax.runtime.source.SourceReads;
 import java.util.List;
 
 /**
@@ -63,6 +65,13 @@ final class NodeRunner {
         @Override
         public Batch visitScan(Scan node) {
             Batch batch = tables.read(node);
+            rowsScanned += batch.rowCount();
+            return batch;
+        }
+
+        @Override
+        public Batch visitSourceScan(SourceScan node) {
+            Batch batch = SourceReads.readAll(node).batch();
             rowsScanned += batch.rowCount();
             return batch;
         }

@@ -11,6 +11,7 @@ import io.datajax.planner.stages.Stage;
 import io.datajax.planner.stages.StageKind;
 import io.datajax.planner.stages.StageMetrics;
 import io.datajax.planner.stages.StagePlan;
+import io.datajax.runtime.arrow.ProcessAllocator;
 import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.mpj.MpjSettings;
 import io.datajax.runtime.mpj.RankPool;
@@ -187,10 +188,10 @@ public final class MpjExecutor implements Executor {
             shards.add(new HashMap<>());
         }
         for (Stage stage : plan.stages()) {
-            if (stage.kind() != StageKind.INPUT) {
-                continue;
+            if (stage.kind() != StageKind.INPUT || !(stage.root() instanceof Scan scan)) {
+                continue; // a SourceScan is read by the ranks themselves, each its block of the source's parts
             }
-            Batch[] perRank = tables.shards((Scan) stage.root(), plan.mesh());
+            Batch[] perRank = tables.shards(scan, plan.mesh());
             for (int r = 0; r < ranks; r++) {
                 shards.get(r).put(stage.id(), ShardCodec.encode(perRank[r], allocator));
             }

@@ -15,6 +15,7 @@ import io.datajax.planner.stages.Stage;
 import io.datajax.planner.stages.StageKind;
 import io.datajax.planner.stages.StageMetrics;
 import io.datajax.planner.stages.StagePlan;
+import io.datajax.runtime.arrow.ProcessAllocator;
 import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.local.LocalStageRunner;
 import io.datajax.runtime.mpj.RankContext;
@@ -166,8 +167,8 @@ public final class SpmdExecutor implements Executor {
         Map<Integer, byte[]> shards = new HashMap<>();
         try (BufferAllocator allocator = ProcessAllocator.child("spmd inputs rank " + context.rank())) {
             for (StageStep step : distributed.stages()) {
-                if (step.kind() == StageKind.INPUT) {
-                    Batch local = tables.shards((Scan) step.root(), 1)[0];
+                if (step.kind() == StageKind.INPUT && step.root() instanceof Scan scan) {
+                    Batch local = tables.shards(scan, 1)[0];
                     shards.put(step.id(), ShardCodec.encode(local, allocator));
                 }
             }

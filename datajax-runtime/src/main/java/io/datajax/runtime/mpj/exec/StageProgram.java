@@ -8,14 +8,17 @@ import io.datajax.ir.error.InternalException;
 import io.datajax.ir.plan.Aggregate;
 import io.datajax.ir.plan.Join;
 import io.datajax.ir.plan.SortKey;
+import io.datajax.ir.plan.SourceScan;
 import io.datajax.planner.stages.Exchange;
 import io.datajax.planner.stages.StageKind;
+import io.datajax.runtime.arrow.ProcessAllocator;
 import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.kernel.MemoryMeter;
 import io.datajax.runtime.kernel.SortKernel;
 import io.datajax.runtime.local.LocalStageRunner;
 import io.datajax.runtime.mpj.RankContext;
 import io.datajax.runtime.mpj.exec.RankReport.RankStageMetrics;
+import io.datajax.runtime.source.SourceReads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,8 @@ import org.slf4j.MDC;
  *
  * <p>Per stage kind:
  * <ul>
- *   <li>INPUT: the rank's shard, as the driver sent it.</li>
+ *   <li>INPUT: the rank's shard, as the driver sent it; for a {@code SourceScan}, the rank's block of the
+ *       source's parts, read by the rank itself (the driver never holds that data).</li>
  *   <li>TRANSFORM: local; a GATHER exchange (a chain with a limit) first moves every row to rank 0 in rank
  *       order, which then runs the chain alone.</li>
  *   <li>AGGREGATE: partial aggregation on the rank's rows ({@link PartialAggregation}), a hash exchange of
@@ -110,7 +114,12 @@ final class StageProgram {
                         rowsIn += outputs[input].rowCount();
                     }
                     Batch out;
-                    if (step.kind() == StageKind.INPUT) {
+                    if (step.kind() == StageKind.INPUT && step.root() instanceof SourceScan read) {
+                        SourceReads.Result result = SourceReads.readBlock(read, context.rank(), context.size());
+                        out = result.batch();
+                        rowsIn = out.rowCount();
+                        notes = result.note();
+                    } else if (step.kind() == StageKind.INPUT) {
                         byte[] shard = shards.get(step.id());
                         if (shard == null) {
                             throw new InternalException("no shard for " + step.label() + " on rank " + context.rank());

@@ -3,6 +3,7 @@ package io.datajax.runtime.mpj.exec;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.ExecutionException;
 import io.datajax.ir.error.InternalException;
+import io.datajax.runtime.arrow.ProcessAllocator;
 import io.datajax.runtime.local.LocalStageRunner;
 import io.datajax.runtime.mpj.RankContext;
 import io.datajax.runtime.mpj.RankTask;

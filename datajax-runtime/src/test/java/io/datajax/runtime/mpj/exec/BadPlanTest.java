@@ -7,6 +7,7 @@ import io.datajax.ir.error.DataJaxException;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.ExecutionException;
 import io.datajax.ir.error.InternalException;
+import io.datajax.runtime.arrow.ProcessAllocator;
 import io.datajax.runtime.mpj.MpjSettings;
 import io.datajax.runtime.mpj.RankPool;
 import java.nio.charset.StandardCharsets;

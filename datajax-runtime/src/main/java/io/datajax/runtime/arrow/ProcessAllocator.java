@@ -1,15 +1,15 @@
-package io.datajax.runtime.mpj.exec;
+package io.datajax.runtime.arrow;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
  * The one Arrow {@link RootAllocator} of this process (a rank JVM, or the driver), created on first use
- * and held for the life of the process. It is the only place the MPJ executor creates a root allocator:
- * everything else takes a named child of it (one per stage on a rank, one per call on the driver) and
+ * and held for the life of the process. It is the only place an executor creates a root allocator:
+ * everything else takes a named child of it (one per stage on a rank, one per call on the driver, one per source read locally) and
  * closes that child, checking it is empty.
  */
-final class ProcessAllocator {
+public final class ProcessAllocator {
     private ProcessAllocator() {
     }
 
@@ -18,12 +18,12 @@ final class ProcessAllocator {
     }
 
     /** The process's root allocator; never close it. */
-    static BufferAllocator root() {
+    public static BufferAllocator root() {
         return Holder.ROOT;
     }
 
     /** A new child of the root named {@code name}; the caller closes it. */
-    static BufferAllocator child(String name) {
+    public static BufferAllocator child(String name) {
         return Holder.ROOT.newChildAllocator(name, 0, Long.MAX_VALUE);
     }
 }

@@ -1,0 +1,124 @@
+package io.datajax.runtime.source;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.io.FileSource;
+import io.datajax.io.ReadRequest;
+import io.datajax.io.ReadStats;
+import io.datajax.io.Reject;
+import io.datajax.io.SourcePart;
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.ExecutionException;
+import io.datajax.ir.plan.SourceScan;
+import io.datajax.ir.source.DataSource;
+import io.datajax.runtime.arrow.ArrowBatchBuilder;
+import io.datajax.runtime.arrow.ProcessAllocator;
+import io.datajax.runtime.column.Batch;
+import java.util.List;
+import java.util.Locale;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the parts of a {@link SourceScan} into one batch. Stateless. */
+public final class SourceReads {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceReads.class);
+    private static final int REJECTS_LOGGED = 10;
+
+    private SourceReads() {
+    }
+
+    /**
+     * What a read produced.
+     *
+     * @param batch the rows, with the scan's columns
+     * @param stats rows, bytes read and rejects
+     * @param partsRead the parts read
+     * @param partsSkipped the parts statistics ruled out (0 when the caller chose the parts)
+     * @param skippedBytes the stored bytes of the skipped parts
+     */
+    public record Result(Batch batch, ReadStats stats, int partsRead, int partsSkipped, long skippedBytes) {
+        /** The line {@code explain} shows for the read, e.g. {@code read 2 parts, 1 skipped, 1.2 MB}. */
+        public String note() {
+            StringBuilder note = new StringBuilder("read ").append(partsRead).append(partsRead == 1 ? " part" : " parts");
+            if (partsSkipped > 0) {
+                note.append(", ").append(partsSkipped).append(" skipped by statistics (")
+                        .append(megabytes(skippedBytes)).append(" MB)");
+            }
+            note.append(", ").append(megabytes(stats.bytesRead())).append(" MB read");
+            if (!stats.rejects().isEmpty()) {
+                note.append(", ").append(stats.rejects().size()).append(" rows rejected");
+            }
+            return note.toString();
+        }
+    }
+
+    /** The file source behind {@code scan}; an error when no reader of {@code datajax-io} can read it. */
+    public static FileSource fileSource(SourceScan scan) {
+        DataSource source = scan.source();
+        if (source instanceof FileSource file) {
+            return file;
+        }
+        throw new ExecutionException(ErrorCode.INVALID_PLAN, "Source " + source.describe() + " ("
+                + source.getClass().getName() + ") cannot be read by this executor: it is not a"
+                + " io.datajax.io.FileSource. Make sources with io.datajax.io.Sources.");
+    }
+
+    /** The read request of {@code scan}: its columns and its skipping filter. */
+    public static ReadRequest request(SourceScan scan) {
+        return new ReadRequest(scan.schema().names(), scan.filter(), ReadRequest.DEFAULT_BATCH_ROWS);
+    }
+
+    /** Reads every part of {@code scan} that its statistics do not rule out. */
+    public static Result readAll(SourceScan scan) {
+        FileSource source = fileSource(scan);
+        ReadRequest request = request(scan);
+        FileSource.Parts parts = source.parts(request);
+        Result read = read(scan, parts.parts());
+        return new Result(read.batch(), read.stats(), read.partsRead(), parts.skipped(), parts.skippedBytes());
+    }
+
+    /**
+     * Reads rank {@code rank}'s block of the parts of {@code scan} among {@code ranks} ranks: parts
+     * {@code [P*rank/ranks, P*(rank+1)/ranks)} of the {@code P} parts statistics do not rule out, so that the
+     * ranks' blocks in rank order are the source's rows in order ({@code blocks} sharding). Every rank lists
+     * the parts itself; they are the same on every rank for the same files.
+     */
+    public static Result readBlock(SourceScan scan, int rank, int ranks) {
+        FileSource.Parts parts = fileSource(scan).parts(request(scan));
+        int count = parts.parts().size();
+        int from = (int) ((long) count * rank / ranks);
+        int to = (int) ((long) count * (rank + 1) / ranks);
+        Result read = read(scan, parts.parts().subList(from, to));
+        return new Result(read.batch(), read.stats(), read.partsRead(), rank == 0 ? parts.skipped() : 0,
+                rank == 0 ? parts.skippedBytes() : 0);
+    }
+
+    /** Reads {@code parts} of {@code scan} (e.g. the ones assigned to this rank), in order. */
+    public static Result read(SourceScan scan, List<SourcePart> parts) {
+        requireNonNull(parts, "parts is null");
+        FileSource source = fileSource(scan);
+        ReadRequest request = request(scan);
+        ArrowBatchBuilder builder = new ArrowBatchBuilder(scan.schema(), 1024);
+        ReadStats stats = ReadStats.NONE;
+        try (BufferAllocator allocator = ProcessAllocator.child("read " + source.describe())) {
+            for (SourcePart part : parts) {
+                stats = stats.plus(source.read(part, request, allocator, builder::append));
+            }
+        }
+        logRejects(source, stats.rejects());
+        return new Result(builder.build(), stats, parts.size(), 0, 0);
+    }
+
+    private static void logRejects(DataSource source, List<Reject> rejects) {
+        if (rejects.isEmpty()) {
+            return;
+        }
+        LOG.warn("{} malformed rows of {} were rejected; the first: {}", rejects.size(), source.describe(),
+                rejects.subList(0, Math.min(REJECTS_LOGGED, rejects.size())));
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+    }
+}
