@@ -11,8 +11,8 @@ import io.datajax.ir.error.TracingException;
 import io.datajax.ir.expr.ColumnRef;
 import io.datajax.ir.expr.Expr;
 import io.datajax.ir.expr.NamedExpr;
-import io.datajax.ir.plan.Aggregate;
 import io.datajax.ir.plan.AggCall;
+import io.datajax.ir.plan.Aggregate;
 import io.datajax.ir.plan.Filter;
 import io.datajax.ir.plan.Join;
 import io.datajax.ir.plan.Limit;
@@ -21,6 +21,8 @@ import io.datajax.ir.plan.Project;
 import io.datajax.ir.plan.Repartition;
 import io.datajax.ir.plan.Sort;
 import io.datajax.ir.plan.SortKey;
+import io.datajax.ir.plan.SourceScan;
+import io.datajax.ir.source.DataSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,6 +43,27 @@ public final class Frame {
     Frame(TraceContext context, PlanNode node) {
         this.context = requireNonNull(context, "context is null");
         this.node = requireNonNull(node, "node is null");
+    }
+
+    /**
+     * A frame of the rows of {@code source}, read when the traced function runs (inside the function being
+     * traced only). The source becomes part of the plan: later steps' column needs and filters are pushed into
+     * the read where the format allows, and on the MPJ executor every rank reads its own block of the source's
+     * parts ({@code blocks} sharding).
+     *
+     * <pre>{@code
+     * DataJax.djit(orders -> orders.join(Frame.read(Sources.parquet(Path.of("users.parquet"))), JoinSpec.on("user")))
+     * }</pre>
+     *
+     * @throws TracingException (TRACER_DATA_ACCESS) when called outside a traced function
+     */
+    public static Frame read(DataSource source) {
+        requireNonNull(source, "source is null");
+        TraceContext context = TraceContext.current().orElseThrow(() -> new TracingException(
+                ErrorCode.TRACER_DATA_ACCESS, "Frame.read(" + source.describe() + ") was called outside a traced"
+                        + " function. Call it inside the function given to djit/pjit, or pass the source as an input:"
+                        + " fn.apply(Input.of(source))."));
+        return new Frame(context, SourceScan.of(source, Sharding.blocks()));
     }
 
     /** The schema of this frame's rows. */

@@ -19,6 +19,9 @@ import io.datajax.ir.error.TracingException;
 import io.datajax.ir.plan.PlanNode;
 import io.datajax.ir.plan.PlanVerifier;
 import io.datajax.ir.plan.Scan;
+import io.datajax.ir.plan.SourceScan;
+import io.datajax.ir.source.DataSink;
+import io.datajax.ir.source.DataSource;
 import io.datajax.planner.Planner;
 import io.datajax.planner.rules.RuleSet;
 import io.datajax.planner.stages.StagePlan;
@@ -125,38 +128,72 @@ public final class JitFunction {
 
     /** Runs the program on positional inputs (one table per frame parameter). */
     public Table apply(Table... inputs) {
-        requireNonNull(inputs, "inputs is null");
-        List<String> names = requirePositional(inputs.length);
-        List<Table> tables = new ArrayList<>(inputs.length);
-        for (int i = 0; i < inputs.length; i++) {
-            tables.add(requireTable(inputs[i], names.get(i)));
-        }
-        return run(names, tables);
+        return run(positional(tablesAsInputs(inputs)), Optional.empty());
+    }
+
+    /** Runs the program on positional inputs, each a table or a source. */
+    public Table apply(Input... inputs) {
+        return run(positional(inputs), Optional.empty());
+    }
+
+    /** Runs the program on positional inputs that are all sources (files read by the executor). */
+    public Table apply(DataSource first, DataSource... more) {
+        return run(positional(sourcesAsInputs(first, more)), Optional.empty());
     }
 
     /** Runs a {@link DataJax#djitNamed} program on named inputs. */
     public Table apply(Map<String, Table> inputs) {
         requireNonNull(inputs, "inputs is null");
-        if (positionalNames != null) {
-            throw new TracingException(ErrorCode.INPUT_MISMATCH, "This function takes positional inputs "
-                    + positionalNames + "; call apply(Table...) instead of apply(Map).");
-        }
-        TreeMap<String, Table> sorted = new TreeMap<>(inputs);
-        List<Table> tables = new ArrayList<>();
-        sorted.forEach((name, table) -> tables.add(requireTable(table, name)));
-        return run(new ArrayList<>(sorted.keySet()), tables);
+        Map<String, Input> wrapped = new TreeMap<>();
+        inputs.forEach((name, table) -> wrapped.put(name, Input.of(requireTable(table, name))));
+        return run(named(wrapped), Optional.empty());
+    }
+
+    /** Runs a {@link DataJax#djitNamed} program on named inputs, each a table or a source. */
+    public Table applyInputs(Map<String, Input> inputs) {
+        return run(named(inputs), Optional.empty());
+    }
+
+    /**
+     * Runs the program and writes its result to {@code sink} instead of returning it: one file per part (one
+     * locally, one per rank on the MPJ executor) in a new directory that appears only once complete.
+     *
+     * @return the parts written: columns {@code file} (STRING), {@code rows} and {@code bytes} (INT64)
+     * @throws io.datajax.ir.error.ResourceException (TARGET_EXISTS) when the directory exists and the sink
+     *     does not overwrite; (IO_FAILED) when writing fails, after removing what was written
+     */
+    public Table write(DataSink sink, Table... inputs) {
+        return run(positional(tablesAsInputs(inputs)), Optional.of(requireNonNull(sink, "sink is null")));
+    }
+
+    /** {@link #write(DataSink, Table...)} on inputs that are tables or sources. */
+    public Table write(DataSink sink, Input... inputs) {
+        return run(positional(inputs), Optional.of(requireNonNull(sink, "sink is null")));
+    }
+
+    /** {@link #write(DataSink, Table...)} for a {@link DataJax#djitNamed} program. */
+    public Table write(DataSink sink, Map<String, Input> inputs) {
+        return run(named(inputs), Optional.of(requireNonNull(sink, "sink is null")));
     }
 
     /** Traces and plans against positional schemas without running. */
     public TracedProgram trace(Schema... schemas) {
         List<String> names = requirePositional(schemas.length);
-        return program(signature(names, List.of(schemas))).value();
+        return program(signature(names, List.of(schemas),
+                java.util.Collections.nCopies(schemas.length, Optional.empty()))).value();
+    }
+
+    /** Traces and plans against positional inputs (tables or sources) without running or reading them. */
+    public TracedProgram trace(Input... inputs) {
+        Call call = positional(inputs);
+        return program(signature(call.names(), call.schemas(), call.sources())).value();
     }
 
     /** Traces and plans a named-input program against schemas without running. */
     public TracedProgram trace(Map<String, Schema> schemas) {
         TreeMap<String, Schema> sorted = new TreeMap<>(schemas);
-        return program(signature(new ArrayList<>(sorted.keySet()), new ArrayList<>(sorted.values()))).value();
+        return program(signature(new ArrayList<>(sorted.keySet()), new ArrayList<>(sorted.values()),
+                java.util.Collections.nCopies(sorted.size(), Optional.empty()))).value();
     }
 
     /** The program of the last call or trace, if any. */
@@ -184,19 +221,100 @@ public final class JitFunction {
         return record.explain();
     }
 
-    private Table run(List<String> names, List<Table> tables) {
-        long start = System.nanoTime();
-        List<Schema> schemas = new ArrayList<>(tables.size());
-        for (Table table : tables) {
-            schemas.add(TablesawSchemas.schemaOf(table));
+    /**
+     * The inputs of one call, in input-index order.
+     *
+     * @param tables per input its table, or an empty placeholder for a source (executors read sources from
+     *     the plan, never from this list)
+     */
+    private record Call(List<String> names, List<Schema> schemas, List<Optional<DataSource>> sources,
+            List<Table> tables) {
+    }
+
+    private Call positional(Input[] inputs) {
+        requireNonNull(inputs, "inputs is null");
+        List<String> names = requirePositional(inputs.length);
+        Map<String, Input> byName = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                throw new TracingException(ErrorCode.INPUT_MISMATCH, "Input '" + names.get(i) + "' is null; pass a"
+                        + " Table (an empty one is fine) or a source.");
+            }
+            byName.put(names.get(i), inputs[i]);
         }
+        return call(byName);
+    }
+
+    private Call named(Map<String, Input> inputs) {
+        requireNonNull(inputs, "inputs is null");
+        if (positionalNames != null) {
+            throw new TracingException(ErrorCode.INPUT_MISMATCH, "This function takes positional inputs "
+                    + positionalNames + "; call apply(Table...) instead of apply(Map) (apply(Input...) for sources).");
+        }
+        Map<String, Input> sorted = new TreeMap<>();
+        inputs.forEach((name, input) -> {
+            if (input == null) {
+                throw new TracingException(ErrorCode.INPUT_MISMATCH, "Input '" + name + "' is null; pass a Table"
+                        + " (an empty one is fine) or a source.");
+            }
+            sorted.put(name, input);
+        });
+        return call(sorted);
+    }
+
+    private static Call call(Map<String, Input> inputs) {
+        List<String> names = new ArrayList<>(inputs.keySet());
+        List<Schema> schemas = new ArrayList<>();
+        List<Optional<DataSource>> sources = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
+        for (Map.Entry<String, Input> entry : inputs.entrySet()) {
+            Input input = entry.getValue();
+            if (input.table().isPresent()) {
+                Table table = input.table().get();
+                schemas.add(TablesawSchemas.schemaOf(table));
+                sources.add(Optional.empty());
+                tables.add(table);
+            } else {
+                DataSource source = input.source().orElseThrow();
+                schemas.add(source.schema());
+                sources.add(Optional.of(source));
+                tables.add(Table.create(entry.getKey()));
+            }
+        }
+        return new Call(names, schemas, sources, tables);
+    }
+
+    private static Input[] tablesAsInputs(Table[] tables) {
+        requireNonNull(tables, "inputs is null");
+        Input[] inputs = new Input[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            inputs[i] = tables[i] == null ? null : Input.of(tables[i]);
+        }
+        return inputs;
+    }
+
+    private static Input[] sourcesAsInputs(DataSource first, DataSource[] more) {
+        requireNonNull(more, "sources is null");
+        Input[] inputs = new Input[more.length + 1];
+        inputs[0] = Input.of(requireNonNull(first, "source is null"));
+        for (int i = 0; i < more.length; i++) {
+            inputs[i + 1] = Input.of(requireNonNull(more[i], "source is null"));
+        }
+        return inputs;
+    }
+
+    private Table run(Call call, Optional<DataSink> sink) {
+        long start = System.nanoTime();
         Executor target = executor();
         if (pjit != null) {
             pjit.requireRanks(target.name(), target.parallelism());
         }
-        PlanCache.Lookup<TracedProgram> lookup = program(signature(names, schemas));
+        PlanCache.Lookup<TracedProgram> lookup = program(signature(call.names(), call.schemas(), call.sources()));
         TracedProgram program = lookup.value();
-        ExecutionResult result = target.execute(program.stagePlan(), Collections.unmodifiableList(tables), listener);
+        List<Table> tables = Collections.unmodifiableList(call.tables());
+        ExecutionResult result = sink.isPresent()
+                ? target.write(program.stagePlan(), tables, sink.get(), listener)
+                : target.execute(program.stagePlan(), tables, listener);
         long nanos = System.nanoTime() - start;
         lastExecution = new ExecutionRecord(target.name(), result.mode(), lookup.hit(), result.stages(), nanos, program);
         return result.table();
@@ -208,7 +326,7 @@ public final class JitFunction {
         return lookup;
     }
 
-    private InputSignature signature(List<String> names, List<Schema> schemas) {
+    private InputSignature signature(List<String> names, List<Schema> schemas, List<Optional<DataSource>> sources) {
         Executor target = executor();
         List<Sharding> shardings = new ArrayList<>();
         if (pjit != null) {
@@ -221,19 +339,30 @@ public final class JitFunction {
         }
         String settings = "executor=" + target.name() + ", parallelism=" + target.parallelism() + ", disabledRules="
                 + config.disabledRules().stream().sorted().toList() + (pjit == null ? "" : ", " + pjit.settings());
-        return new InputSignature(names, schemas, shardings, settings);
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).isPresent() && !(shardings.get(i) instanceof Sharding.Blocks)) {
+                throw new io.datajax.ir.error.ShardingException(ErrorCode.INVALID_SHARDING, "Input '" + names.get(i)
+                        + "' is the source " + sources.get(i).get().describe() + ", which ranks read in blocks of"
+                        + " its parts; its in-sharding must be Sharding.blocks(), not " + shardings.get(i)
+                        + ". Repartition inside the function instead (frame.repartition(Sharding.byKey(...))).");
+            }
+        }
+        return new InputSignature(names, schemas, shardings, sources, settings);
     }
 
     private TracedProgram compile(InputSignature signature) {
         TraceContext context = new TraceContext(TRACE_IDS.incrementAndGet());
         Map<String, Frame> frames = new LinkedHashMap<>();
         for (int i = 0; i < signature.names().size(); i++) {
-            Scan scan = new Scan(i, signature.names().get(i), signature.schemas().get(i), signature.shardings().get(i));
-            frames.put(scan.name(), new Frame(context, scan));
+            String name = signature.names().get(i);
+            Optional<DataSource> source = signature.sources().get(i);
+            PlanNode input = source.isPresent() ? SourceScan.of(source.get(), signature.shardings().get(i))
+                    : new Scan(i, name, signature.schemas().get(i), signature.shardings().get(i));
+            frames.put(name, new Frame(context, input));
         }
         Frame out;
         try {
-            out = body.apply(frames);
+            out = context.record(() -> body.apply(frames));
         } catch (DataJaxException e) {
             throw e.withCallSite(null);
         }

@@ -2,13 +2,40 @@ package io.datajax.api;
 
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.TracingException;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Identity of one trace: frames from different traces cannot be combined. */
+/**
+ * Identity of one trace: frames from different traces cannot be combined. The trace being recorded on a thread
+ * is its current one, so that {@link Frame#read} can add a source to it.
+ */
 final class TraceContext {
+    private static final ThreadLocal<TraceContext> CURRENT = new ThreadLocal<>();
+
     private final long id;
 
     TraceContext(long id) {
         this.id = id;
+    }
+
+    /** The trace this thread is recording, if any. */
+    static Optional<TraceContext> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** Runs {@code body} with this trace as the thread's current one (restoring the previous one after). */
+    <T> T record(Supplier<T> body) {
+        TraceContext previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return body.get();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
     }
 
     void requireSameTrace(TraceContext other, String operation) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Set;
 
@@ -42,6 +43,40 @@ public final class PlanCodec {
     };
 
     private PlanCodec() {
+    }
+
+    /**
+     * Encodes any IR value (a sink description, say) with the same serial form and checks as plans; decode it
+     * with {@link #decodeValue}.
+     */
+    public static byte[] encodeValue(Serializable value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Decodes bytes written by {@link #encodeValue} as a {@code type}.
+     *
+     * @throws ExecutionException with code INVALID_PLAN when the bytes are not such a value
+     */
+    public static <T> T decodeValue(byte[] bytes, Class<T> type) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(FILTER);
+            Object value = in.readObject();
+            if (!type.isInstance(value)) {
+                throw new ExecutionException(ErrorCode.INVALID_PLAN, "Decoded a " + value.getClass().getName()
+                        + " where a " + type.getName() + " was expected.");
+            }
+            return type.cast(value);
+        } catch (IOException | ClassNotFoundException e) {
+            throw new ExecutionException(ErrorCode.INVALID_PLAN, "Could not decode a " + type.getSimpleName() + ": "
+                    + e, e);
+        }
     }
 
     /** Encodes a plan to bytes. */

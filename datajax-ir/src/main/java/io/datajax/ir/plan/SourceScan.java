@@ -18,7 +18,8 @@ import java.util.Optional;
  * A read of an external {@link DataSource}: the columns of {@code schema} (a subset of the source's, in the
  * source's order; the planner narrows it to what later steps need) and, optionally, a filter the reader may
  * use to skip data that statistics prove cannot match (Parquet row groups). The filter is a hint: the rows
- * read still pass through the plan's own {@link Filter}, so a reader that ignores it is correct.
+ * read still pass through the plan's own {@link Filter}, so a reader that ignores it is correct. The filter
+ * may read columns the scan does not produce (statistics need no values).
  */
 public record SourceScan(DataSource source, Schema schema, Optional<Expr> filter, Sharding sharding)
         implements PlanNode {
@@ -43,9 +44,9 @@ public record SourceScan(DataSource source, Schema schema, Optional<Expr> filter
         }
         filter.ifPresent(expr -> {
             for (String column : Exprs.columns(expr)) {
-                if (!schema.contains(column)) {
+                if (!full.contains(column)) {
                     throw new IllegalArgumentException("filter " + expr + " reads column '" + column
-                            + "', which the scan does not read: " + schema);
+                            + "', which the source does not have: " + full);
                 }
             }
         });

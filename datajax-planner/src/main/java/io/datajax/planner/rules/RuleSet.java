@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * <ol>
  *   <li>{@code simplify}: FoldConstants, MergeFilters, CollapseProjections, DropIdentityProjections,
  *       DropRedundantRepartition;</li>
- *   <li>{@code pushdown}: PushFilterBelowProject, PushFilterIntoJoin, MergeFilters;</li>
- *   <li>{@code prune}: PruneColumns, CollapseProjections, DropIdentityProjections.</li>
+ *   <li>{@code pushdown}: PushFilterBelowProject, PushFilterIntoJoin, MergeFilters, PushFilterIntoSource;</li>
+ *   <li>{@code prune}: PruneColumns, NarrowSourceScan, CollapseProjections, DropIdentityProjections.</li>
  * </ol>
  */
 public final class RuleSet {
@@ -48,8 +48,10 @@ public final class RuleSet {
     private static final RuleSet STANDARD = new RuleSet(List.of(
             new Phase("simplify", List.of(new FoldConstants(), new MergeFilters(), new CollapseProjections(),
                     new DropIdentityProjections(), new DropRedundantRepartition())),
-            new Phase("pushdown", List.of(new PushFilterBelowProject(), new PushFilterIntoJoin(), new MergeFilters())),
-            new Phase("prune", List.of(new PruneColumns(), new CollapseProjections(), new DropIdentityProjections()))),
+            new Phase("pushdown", List.of(new PushFilterBelowProject(), new PushFilterIntoJoin(), new MergeFilters(),
+                    new PushFilterIntoSource())),
+            new Phase("prune", List.of(new PruneColumns(), new NarrowSourceScan(), new CollapseProjections(),
+                    new DropIdentityProjections()))),
             Set.of());
 
     private final List<Phase> allPhases;

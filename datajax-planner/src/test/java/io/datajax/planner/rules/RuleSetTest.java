@@ -16,10 +16,11 @@ class RuleSetTest {
 
         assertThat(rules.toString()).isEqualTo("simplify[FoldConstants, MergeFilters, CollapseProjections,"
                 + " DropIdentityProjections, DropRedundantRepartition], pushdown[PushFilterBelowProject,"
-                + " PushFilterIntoJoin, MergeFilters], prune[PruneColumns, CollapseProjections, DropIdentityProjections]");
+                + " PushFilterIntoJoin, MergeFilters, PushFilterIntoSource], prune[PruneColumns, NarrowSourceScan,"
+                + " CollapseProjections, DropIdentityProjections]");
         assertThat(rules.ruleNames()).containsExactly("FoldConstants", "MergeFilters", "CollapseProjections",
                 "DropIdentityProjections", "DropRedundantRepartition", "PushFilterBelowProject", "PushFilterIntoJoin",
-                "PruneColumns");
+                "PushFilterIntoSource", "PruneColumns", "NarrowSourceScan");
         assertThat(rules.disabled()).isEmpty();
     }
 
@@ -29,7 +30,8 @@ class RuleSetTest {
 
         assertThat(rules.toString()).isEqualTo("simplify[FoldConstants, CollapseProjections,"
                 + " DropIdentityProjections, DropRedundantRepartition], pushdown[PushFilterBelowProject,"
-                + " PushFilterIntoJoin], prune[CollapseProjections, DropIdentityProjections]");
+                + " PushFilterIntoJoin, PushFilterIntoSource], prune[NarrowSourceScan, CollapseProjections,"
+                + " DropIdentityProjections]");
         assertThat(rules.disabled()).containsExactly("MergeFilters", "PruneColumns");
         assertThat(rules.ruleNames()).contains("MergeFilters");
         assertThat(rules.withDisabled(Set.of("FoldConstants")).disabled())
@@ -50,7 +52,8 @@ class RuleSetTest {
                 .isInstanceOf(SchemaException.class)
                 .hasMessage("[INVALID_CONFIG] Unknown rewrite rule 'MergeFilter'. Did you mean 'MergeFilters'?"
                         + " Rules: [FoldConstants, MergeFilters, CollapseProjections, DropIdentityProjections,"
-                        + " DropRedundantRepartition, PushFilterBelowProject, PushFilterIntoJoin, PruneColumns]")
+                        + " DropRedundantRepartition, PushFilterBelowProject, PushFilterIntoJoin, PushFilterIntoSource,"
+                        + " PruneColumns, NarrowSourceScan]")
                 .satisfies(e -> assertThat(((SchemaException) e).code()).isEqualTo(ErrorCode.INVALID_CONFIG));
     }
 

@@ -70,6 +70,41 @@ public final class ArrowBatches {
     }
 
     /**
+     * Hands the rows of {@code batch} to {@code consumer} as Arrow batches of at most {@code maxRows} rows (at
+     * least one batch, empty for an empty input). One VectorSchemaRoot, allocated from {@code allocator}, is
+     * refilled for each slice and closed before this method returns: the consumer must not keep it.
+     */
+    public static void forEachSlice(Batch batch, int maxRows, BufferAllocator allocator,
+            java.util.function.Consumer<VectorSchemaRoot> consumer) {
+        requireNonNull(batch, "batch is null");
+        requireNonNull(allocator, "allocator is null");
+        requireNonNull(consumer, "consumer is null");
+        if (maxRows <= 0) {
+            throw new IllegalArgumentException("maxRows must be positive: " + maxRows);
+        }
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema(batch.schema()), allocator)) {
+            int columns = batch.columns().size();
+            Utf8Values[] utf8 = new Utf8Values[columns];
+            for (int i = 0; i < columns; i++) {
+                if (batch.column(i) instanceof StringColumn strings) {
+                    utf8[i] = Utf8Values.of(strings);
+                }
+            }
+            int rows = batch.rowCount();
+            int from = 0;
+            do {
+                int count = Math.min(maxRows, rows - from);
+                for (int i = 0; i < columns; i++) {
+                    fill(root.getVector(i), batch.column(i), utf8[i], from, count);
+                }
+                root.setRowCount(count);
+                consumer.accept(root);
+                from += count;
+            } while (from < rows);
+        }
+    }
+
+    /**
      * A Batch copied out of root (root stays owned by the caller). Schema from the Arrow field metadata/types.
      *
      * @throws SchemaException (TYPE_MISMATCH) for a field of an unsupported or dictionary-encoded type

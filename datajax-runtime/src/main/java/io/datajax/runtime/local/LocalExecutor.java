@@ -6,6 +6,7 @@ import io.datajax.api.DataJaxConfig;
 import io.datajax.api.spi.ExecutionResult;
 import io.datajax.api.spi.Executor;
 import io.datajax.api.spi.StageListener;
+import io.datajax.io.WrittenPart;
 import io.datajax.ir.expr.Expr;
 import io.datajax.ir.expr.Exprs;
 import io.datajax.ir.plan.AggCall;
@@ -16,6 +17,7 @@ import io.datajax.ir.plan.PlanNode;
 import io.datajax.ir.plan.Scan;
 import io.datajax.ir.plan.Sort;
 import io.datajax.ir.plan.SourceScan;
+import io.datajax.ir.source.DataSink;
 import io.datajax.planner.stages.Stage;
 import io.datajax.planner.stages.StageKind;
 import io.datajax.planner.stages.StageMetrics;
@@ -25,6 +27,7 @@ import io.datajax.runtime.column.Relation;
 import io.datajax.runtime.kernel.LimitKernel;
 import io.datajax.runtime.kernel.MemoryMeter;
 import io.datajax.runtime.kernel.SortKernel;
+import io.datajax.runtime.source.SinkWrites;
 import io.datajax.runtime.source.SourceReads;
 import io.datajax.runtime.tablesaw.TablesawConverter;
 import java.util.ArrayList;
@@ -92,6 +95,25 @@ public final class LocalExecutor implements Executor {
 
     @Override
     public ExecutionResult execute(StagePlan plan, List<Table> inputs, StageListener listener) {
+        Run run = run(plan, inputs, listener);
+        return new ExecutionResult(TablesawConverter.toTable("result", run.result()), mode(), run.metrics());
+    }
+
+    @Override
+    public ExecutionResult write(StagePlan plan, List<Table> inputs, DataSink sink, StageListener listener) {
+        requireNonNull(sink, "sink is null");
+        SinkWrites.fileSink(sink);
+        Run run = run(plan, inputs, listener);
+        List<WrittenPart> parts = SinkWrites.writeAll(sink, run.result());
+        return new ExecutionResult(TablesawConverter.toTable("written", SinkWrites.manifest(parts)),
+                mode() + "; " + SinkWrites.describe(sink, parts), run.metrics());
+    }
+
+    /** The result of the last stage and what every stage did. */
+    private record Run(Batch result, List<StageMetrics> metrics) {
+    }
+
+    private Run run(StagePlan plan, List<Table> inputs, StageListener listener) {
         requireNonNull(plan, "plan is null");
         requireNonNull(inputs, "inputs is null");
         requireNonNull(listener, "listener is null");
@@ -187,8 +209,7 @@ public final class LocalExecutor implements Executor {
             LOG.debug("stage {} {} rows {} -> {} in {} us", stage.id(), stage.kind(), rowsIn, out.rowCount(), nanos / 1_000);
             listener.stageFinished(stage, metrics[s]);
         }
-        Table result = TablesawConverter.toTable("result", outputs[stages.size() - 1].materialize());
-        return new ExecutionResult(result, mode(), List.of(metrics));
+        return new Run(outputs[stages.size() - 1].materialize(), List.of(metrics));
     }
 
     /**

@@ -5,8 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.datajax.api.spi.ExecutionResult;
 import io.datajax.api.spi.Executor;
 import io.datajax.api.spi.StageListener;
+import io.datajax.io.FileSink;
+import io.datajax.io.SinkCommit;
+import io.datajax.io.WrittenPart;
+import io.datajax.ir.Schema;
 import io.datajax.ir.error.DataJaxException;
+import io.datajax.ir.plan.PlanCodec;
 import io.datajax.ir.plan.Scan;
+import io.datajax.ir.source.DataSink;
 import io.datajax.planner.stages.Stage;
 import io.datajax.planner.stages.StageKind;
 import io.datajax.planner.stages.StageMetrics;
@@ -16,7 +22,9 @@ import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.mpj.MpjSettings;
 import io.datajax.runtime.mpj.RankPool;
 import io.datajax.runtime.mpj.exec.RankReport.RankStageMetrics;
+import io.datajax.runtime.source.SinkWrites;
 import io.datajax.runtime.tablesaw.TablesawConverter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -121,6 +129,42 @@ public final class MpjExecutor implements Executor {
 
     @Override
     public synchronized ExecutionResult execute(StagePlan plan, List<Table> inputs, StageListener listener) {
+        Call call = call(plan, inputs, listener, Optional.empty());
+        return new ExecutionResult(call.table(), call.mode(), call.metrics());
+    }
+
+    /**
+     * Runs {@code plan} with every rank writing its part of the result into the sink (part {@code r} from rank
+     * {@code r}; ranks holding a replica of another rank's rows write none); the driver commits the directory
+     * once every rank has written. The directory must be on a file system every rank reaches.
+     */
+    @Override
+    public synchronized ExecutionResult write(StagePlan plan, List<Table> inputs, DataSink sink,
+            StageListener listener) {
+        FileSink file = SinkWrites.fileSink(requireNonNull(sink, "sink is null"));
+        Path temp = SinkCommit.begin(file);
+        try {
+            Call call = call(plan, inputs, listener, Optional.of(new SinkTarget(sink, temp.toString())));
+            List<WrittenPart> parts = new ArrayList<>();
+            Table manifest = call.table();
+            for (int row = 0; row < manifest.rowCount(); row++) {
+                parts.add(new WrittenPart(manifest.stringColumn("file").get(row), manifest.longColumn("rows").get(row),
+                        manifest.longColumn("bytes").get(row)));
+            }
+            SinkCommit.commit(file, temp, parts);
+            return new ExecutionResult(manifest, call.mode() + "; " + SinkWrites.describe(sink, parts),
+                    call.metrics());
+        } catch (RuntimeException | Error e) {
+            SinkCommit.abort(temp);
+            throw e;
+        }
+    }
+
+    /** What one call produced: the result (or, for a write, the manifest), its mode and stage metrics. */
+    private record Call(Table table, String mode, List<StageMetrics> metrics) {
+    }
+
+    private Call call(StagePlan plan, List<Table> inputs, StageListener listener, Optional<SinkTarget> sink) {
         requireNonNull(plan, "plan is null");
         requireNonNull(inputs, "inputs is null");
         requireNonNull(listener, "listener is null");
@@ -137,7 +181,7 @@ public final class MpjExecutor implements Executor {
         byte[] planBytes = distributed.encode();
         String allocatorName = "mpj driver call " + callId;
         try (BufferAllocator allocator = ProcessAllocator.child(allocatorName)) {
-            List<byte[]> payloads = payloads(plan, inputs, planBytes, ranks, allocator);
+            List<byte[]> payloads = payloads(plan, inputs, planBytes, ranks, allocator, sink);
             long shipped = System.nanoTime();
             ensureRunning();
             List<byte[]> answers;
@@ -151,11 +195,12 @@ public final class MpjExecutor implements Executor {
             for (int r = 0; r < ranks; r++) {
                 reports.add(RankReport.decode(r, answers.get(r)));
             }
+            Schema resultSchema = sink.isPresent() ? SinkWrites.MANIFEST_SCHEMA : plan.schema();
             List<Batch> parts = new ArrayList<>(ranks);
             for (RankReport report : reports) {
-                parts.add(ShardCodec.decode(report.result(), plan.schema(), allocator));
+                parts.add(ShardCodec.decode(report.result(), resultSchema, allocator));
             }
-            Batch result = Batches.concat(plan.schema(), parts);
+            Batch result = Batches.concat(resultSchema, parts);
             long leaked = allocator.getAllocatedMemory();
             if (leaked != 0) {
                 LOG.warn("{} left {} bytes of Arrow memory allocated", allocatorName, leaked);
@@ -176,12 +221,13 @@ public final class MpjExecutor implements Executor {
                 metrics.add(m);
             }
             String mode = placement.isEmpty() ? mode() : mode() + "; " + placement;
-            return new ExecutionResult(table, mode, metrics);
+            return new Call(table, mode, metrics);
         }
     }
 
     private List<byte[]> payloads(StagePlan plan, List<Table> inputs, byte[] planBytes, int ranks,
-            BufferAllocator allocator) {
+            BufferAllocator allocator, Optional<SinkTarget> sink) {
+        byte[] sinkBytes = sink.map(PlanCodec::encodeValue).orElse(new byte[0]);
         InputShards tables = new InputShards(inputs);
         List<Map<Integer, byte[]>> shards = new ArrayList<>(ranks);
         for (int r = 0; r < ranks; r++) {
@@ -198,7 +244,7 @@ public final class MpjExecutor implements Executor {
         }
         List<byte[]> payloads = new ArrayList<>(ranks);
         for (int r = 0; r < ranks; r++) {
-            payloads.add(new RankPayload(planBytes, shards.get(r)).encode());
+            payloads.add(new RankPayload(planBytes, shards.get(r), sinkBytes).encode());
         }
         return payloads;
     }

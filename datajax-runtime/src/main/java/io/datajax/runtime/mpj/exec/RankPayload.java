@@ -19,17 +19,30 @@ import java.util.TreeMap;
  *
  * @param plan {@link DistributedPlan#encode()} bytes
  * @param shards per INPUT stage id, the shard's IPC bytes
+ * @param sink the {@link SinkTarget} the rank writes its result part to, as {@code PlanCodec.encodeValue}
+ *     bytes; empty when the result goes back to the driver
  */
-record RankPayload(byte[] plan, Map<Integer, byte[]> shards) {
-    private static final int MAGIC = 0x444A5331; // "DJS1"
+record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink) {
+    private static final int MAGIC = 0x444A5332; // "DJS2"
 
     RankPayload {
         requireNonNull(plan, "plan is null");
         shards = Map.copyOf(shards);
+        requireNonNull(sink, "sink is null");
+    }
+
+    RankPayload(byte[] plan, Map<Integer, byte[]> shards) {
+        this(plan, shards, new byte[0]);
+    }
+
+    /** The sink target, if the result is written on the ranks. */
+    java.util.Optional<SinkTarget> sinkTarget() {
+        return sink.length == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(io.datajax.ir.plan.PlanCodec.decodeValue(sink, SinkTarget.class));
     }
 
     byte[] encode() {
-        long size = 16L + plan.length;
+        long size = 20L + plan.length + sink.length;
         for (byte[] shard : shards.values()) {
             size += 8 + shard.length;
         }
@@ -48,6 +61,8 @@ record RankPayload(byte[] plan, Map<Integer, byte[]> shards) {
                 out.writeInt(shard.getValue().length);
                 out.write(shard.getValue());
             }
+            out.writeInt(sink.length);
+            out.write(sink);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,7 +84,9 @@ record RankPayload(byte[] plan, Map<Integer, byte[]> shards) {
                 in.readFully(shard);
                 shards.put(stage, shard);
             }
-            return new RankPayload(plan, shards);
+            byte[] sink = new byte[in.readInt()];
+            in.readFully(sink);
+            return new RankPayload(plan, shards, sink);
         } catch (IOException e) {
             throw new ExecutionException(ErrorCode.INVALID_PLAN, "A rank could not decode its call payload: " + e
                     + ". This is a bug (driver and ranks run the same code).", e);

@@ -175,7 +175,7 @@ public final class SpmdExecutor implements Executor {
             requireEmpty(allocator);
         }
         try (LocalStageRunner runner = new LocalStageRunner(1)) {
-            return new StageProgram(context, distributed, runner).run(shards);
+            return new StageProgram(context, distributed, runner).run(shards, java.util.Optional.empty());
         }
     }
 

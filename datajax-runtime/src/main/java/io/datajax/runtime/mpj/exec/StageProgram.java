@@ -1,5 +1,6 @@
 package io.datajax.runtime.mpj.exec;
 
+import io.datajax.io.FileSink;
 import io.datajax.ir.DataType;
 import io.datajax.ir.Mesh;
 import io.datajax.ir.Schema;
@@ -18,7 +19,9 @@ import io.datajax.runtime.kernel.SortKernel;
 import io.datajax.runtime.local.LocalStageRunner;
 import io.datajax.runtime.mpj.RankContext;
 import io.datajax.runtime.mpj.exec.RankReport.RankStageMetrics;
+import io.datajax.runtime.source.SinkWrites;
 import io.datajax.runtime.source.SourceReads;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +96,12 @@ final class StageProgram {
         this.runner = runner;
     }
 
-    /** Runs every stage; returns the metrics and this rank's result shard. */
-    RankReport run(Map<Integer, byte[]> shards) {
+    /**
+     * Runs every stage; returns the metrics and this rank's result shard, or, with a {@code sink}, writes this
+     * rank's result part into the sink's temporary directory and returns its manifest row instead (see
+     * {@link SinkWrites#manifest}).
+     */
+    RankReport run(Map<Integer, byte[]> shards, Optional<SinkTarget> sink) {
         List<StageStep> steps = plan.stages();
         Batch[] outputs = new Batch[steps.size()];
         boolean[] onFirst = new boolean[steps.size()];
@@ -169,6 +176,17 @@ final class StageProgram {
         }
         if (!sendsResult(last)) {
             result = Batches.empty(last.schema());
+            if (sink.isPresent()) {
+                result = SinkWrites.manifest(List.of());
+            }
+        } else if (sink.isPresent()) {
+            try {
+                FileSink target = SinkWrites.fileSink(sink.get().sink());
+                result = SinkWrites.manifest(List.of(SinkWrites.writePart(target, Path.of(sink.get().directory()),
+                        context.rank(), result)));
+            } catch (RuntimeException e) {
+                throw new RankStageException(last, context.rank(), context.size(), e);
+            }
         }
         byte[] resultBytes;
         try (BufferAllocator allocator = ProcessAllocator.child("result rank " + context.rank())) {

@@ -36,7 +36,7 @@ public final class StageProgramTask implements RankTask {
         }
         byte[] report;
         try (LocalStageRunner runner = new LocalStageRunner(1)) {
-            report = new StageProgram(context, plan, runner).run(message.shards()).encode();
+            report = new StageProgram(context, plan, runner).run(message.shards(), message.sinkTarget()).encode();
         }
         requireNoArrowMemory(ProcessAllocator.root(), context.rank());
         return report;
