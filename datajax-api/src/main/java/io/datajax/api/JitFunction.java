@@ -27,6 +27,7 @@ import io.datajax.planner.rules.RuleSet;
 import io.datajax.planner.stages.StagePlan;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -312,12 +313,30 @@ public final class JitFunction {
         PlanCache.Lookup<TracedProgram> lookup = program(signature(call.names(), call.schemas(), call.sources()));
         TracedProgram program = lookup.value();
         List<Table> tables = Collections.unmodifiableList(call.tables());
+        StagePlan plan = program.stagePlan().rebind(inMemoryRebinding(program.signature(), call.sources()));
         ExecutionResult result = sink.isPresent()
-                ? target.write(program.stagePlan(), tables, sink.get(), listener)
-                : target.execute(program.stagePlan(), tables, listener);
+                ? target.write(plan, tables, sink.get(), listener)
+                : target.execute(plan, tables, listener);
         long nanos = System.nanoTime() - start;
         lastExecution = new ExecutionRecord(target.name(), result.mode(), lookup.hit(), result.stages(), nanos, program);
         return result.table();
+    }
+
+    /**
+     * For a cached plan traced on other in-memory sources (equal by schema), which of them this call's sources
+     * replace. Empty when the plan was traced on this call's very sources.
+     */
+    private static IdentityHashMap<DataSource, DataSource> inMemoryRebinding(InputSignature traced,
+            List<Optional<DataSource>> current) {
+        IdentityHashMap<DataSource, DataSource> replacements = new IdentityHashMap<>();
+        for (int i = 0; i < current.size(); i++) {
+            Optional<DataSource> now = current.get(i);
+            Optional<DataSource> then = traced.sources().get(i);
+            if (now.isPresent() && then.isPresent() && now.get().inMemory() && now.get() != then.get()) {
+                replacements.put(then.get(), now.get());
+            }
+        }
+        return replacements;
     }
 
     private PlanCache.Lookup<TracedProgram> program(InputSignature signature) {

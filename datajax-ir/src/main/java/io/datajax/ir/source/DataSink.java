@@ -12,7 +12,10 @@ public interface DataSink extends Serializable {
     /** The format name, e.g. {@code "csv"}, {@code "parquet"}, {@code "arrow-file"}. */
     String format();
 
-    /** The output directory; it must not exist yet unless the sink overwrites. */
+    /**
+     * The output directory; it must not exist yet unless the sink overwrites. Empty for a sink that collects
+     * the result in memory.
+     */
     String directory();
 
     /** Whether an existing output directory is replaced (atomically, once the new output is complete). */

@@ -23,4 +23,13 @@ public interface DataSource extends Serializable {
 
     /** The canonical one-line form used in plans and {@code explain}, e.g. {@code csv(/data/orders.csv)}. */
     String describe();
+
+    /**
+     * Whether the data is held in this process's memory (Arrow vectors handed in by the caller) rather than
+     * in files. Such a source is bound per call like a table: sources equal by schema share a plan, the
+     * executor reads the current call's data, and the MPJ driver reads it and ships shards (ranks cannot).
+     */
+    default boolean inMemory() {
+        return false;
+    }
 }

@@ -55,6 +55,31 @@ public record StagePlan(PlanNode traced, PlanNode optimized, List<Stage> stages,
         }
     }
 
+    /**
+     * This plan with the sources of its INPUT stages replaced as {@code replacements} says (matched by identity):
+     * how a cached plan runs on the next call's in-memory data. Other stages keep their nodes (executors read
+     * only a node's arguments, never its input sub-plans).
+     */
+    public StagePlan rebind(java.util.IdentityHashMap<io.datajax.ir.source.DataSource, io.datajax.ir.source.DataSource>
+            replacements) {
+        if (replacements.isEmpty()) {
+            return this;
+        }
+        List<Stage> rebound = new java.util.ArrayList<>(stages.size());
+        for (Stage stage : stages) {
+            if (stage.kind() == StageKind.INPUT && stage.root() instanceof io.datajax.ir.plan.SourceScan scan
+                    && replacements.containsKey(scan.source())) {
+                io.datajax.ir.plan.SourceScan bound = new io.datajax.ir.plan.SourceScan(
+                        replacements.get(scan.source()), scan.schema(), scan.filter(), scan.sharding());
+                rebound.add(new Stage(stage.id(), stage.kind(), stage.inputs(), List.of(bound), stage.inputSchemas(),
+                        stage.schema(), stage.sharding(), stage.exchanges()));
+            } else {
+                rebound.add(stage);
+            }
+        }
+        return new StagePlan(traced, optimized, rebound, appliedRules, parallelism, mesh, outSharding);
+    }
+
     /** A plan for a one-axis mesh of {@code parallelism} ranks with no required result placement. */
     public StagePlan(PlanNode traced, PlanNode optimized, List<Stage> stages, List<String> appliedRules, int parallelism) {
         this(traced, optimized, stages, appliedRules, parallelism, Mesh.of(DEFAULT_AXIS, parallelism), Optional.empty());

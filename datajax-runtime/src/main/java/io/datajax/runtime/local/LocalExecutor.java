@@ -102,7 +102,7 @@ public final class LocalExecutor implements Executor {
     @Override
     public ExecutionResult write(StagePlan plan, List<Table> inputs, DataSink sink, StageListener listener) {
         requireNonNull(sink, "sink is null");
-        SinkWrites.fileSink(sink);
+        SinkWrites.check(sink);
         Run run = run(plan, inputs, listener);
         List<WrittenPart> parts = SinkWrites.writeAll(sink, run.result());
         return new ExecutionResult(TablesawConverter.toTable("written", SinkWrites.manifest(parts)),

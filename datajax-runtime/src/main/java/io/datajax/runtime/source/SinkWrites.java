@@ -3,6 +3,7 @@ package io.datajax.runtime.source;
 import static java.util.Objects.requireNonNull;
 
 import io.datajax.io.FileSink;
+import io.datajax.io.MemorySink;
 import io.datajax.io.PartWriter;
 import io.datajax.io.ReadRequest;
 import io.datajax.io.SinkCommit;
@@ -56,8 +57,24 @@ public final class SinkWrites {
         }
     }
 
-    /** Writes {@code batch} as the one part of a new output of {@code sink} and commits it. */
+    /** Checks that {@code sink} can be written: a file sink or an in-memory one. */
+    public static void check(DataSink sink) {
+        if (!(sink instanceof MemorySink)) {
+            fileSink(sink);
+        }
+    }
+
+    /**
+     * Writes {@code batch} as the one part of a new output of {@code sink} and commits it; an in-memory sink
+     * takes the batch directly (its one part is named {@code memory}).
+     */
     public static List<WrittenPart> writeAll(DataSink sink, Batch batch) {
+        if (sink instanceof MemorySink memory) {
+            try (PartWriter writer = memory.open(batch.schema())) {
+                ArrowBatches.forEachSlice(batch, ReadRequest.DEFAULT_BATCH_ROWS, memory.allocator(), writer::write);
+                return List.of(new WrittenPart("memory", batch.rowCount(), writer.finish()));
+            }
+        }
         FileSink file = fileSink(sink);
         Path temp = SinkCommit.begin(file);
         try {

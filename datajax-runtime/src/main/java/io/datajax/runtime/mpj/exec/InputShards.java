@@ -76,6 +76,16 @@ final class InputShards {
         return out;
     }
 
+    /** {@code batch} cut into {@code ranks} contiguous blocks in rank order. */
+    static Batch[] blocks(Batch batch, int ranks) {
+        Batch[] out = new Batch[ranks];
+        int rows = batch.rowCount();
+        for (int r = 0; r < ranks; r++) {
+            out[r] = Batches.slice(batch, Batches.blockStart(rows, ranks, r), Batches.blockStart(rows, ranks, r + 1));
+        }
+        return out;
+    }
+
     private static List<DataType> ownTypes(Batch batch, List<String> keys) {
         List<DataType> types = new ArrayList<>();
         for (String key : keys) {

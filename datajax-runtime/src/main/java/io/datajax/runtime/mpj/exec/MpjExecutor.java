@@ -6,12 +6,14 @@ import io.datajax.api.spi.ExecutionResult;
 import io.datajax.api.spi.Executor;
 import io.datajax.api.spi.StageListener;
 import io.datajax.io.FileSink;
+import io.datajax.io.MemorySink;
 import io.datajax.io.SinkCommit;
 import io.datajax.io.WrittenPart;
 import io.datajax.ir.Schema;
 import io.datajax.ir.error.DataJaxException;
 import io.datajax.ir.plan.PlanCodec;
 import io.datajax.ir.plan.Scan;
+import io.datajax.ir.plan.SourceScan;
 import io.datajax.ir.source.DataSink;
 import io.datajax.planner.stages.Stage;
 import io.datajax.planner.stages.StageKind;
@@ -23,6 +25,7 @@ import io.datajax.runtime.mpj.MpjSettings;
 import io.datajax.runtime.mpj.RankPool;
 import io.datajax.runtime.mpj.exec.RankReport.RankStageMetrics;
 import io.datajax.runtime.source.SinkWrites;
+import io.datajax.runtime.source.SourceReads;
 import io.datajax.runtime.tablesaw.TablesawConverter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,7 +144,13 @@ public final class MpjExecutor implements Executor {
     @Override
     public synchronized ExecutionResult write(StagePlan plan, List<Table> inputs, DataSink sink,
             StageListener listener) {
-        FileSink file = SinkWrites.fileSink(requireNonNull(sink, "sink is null"));
+        if (requireNonNull(sink, "sink is null") instanceof MemorySink) {
+            Call call = call(plan, inputs, listener, Optional.empty());
+            List<WrittenPart> parts = SinkWrites.writeAll(sink, TablesawConverter.toBatch(call.table()));
+            return new ExecutionResult(TablesawConverter.toTable("written", SinkWrites.manifest(parts)),
+                    call.mode() + "; " + SinkWrites.describe(sink, parts), call.metrics());
+        }
+        FileSink file = SinkWrites.fileSink(sink);
         Path temp = SinkCommit.begin(file);
         try {
             Call call = call(plan, inputs, listener, Optional.of(new SinkTarget(sink, temp.toString())));
@@ -234,10 +243,17 @@ public final class MpjExecutor implements Executor {
             shards.add(new HashMap<>());
         }
         for (Stage stage : plan.stages()) {
-            if (stage.kind() != StageKind.INPUT || !(stage.root() instanceof Scan scan)) {
-                continue; // a SourceScan is read by the ranks themselves, each its block of the source's parts
+            if (stage.kind() != StageKind.INPUT) {
+                continue;
             }
-            Batch[] perRank = tables.shards(scan, plan.mesh());
+            Batch[] perRank;
+            if (stage.root() instanceof Scan scan) {
+                perRank = tables.shards(scan, plan.mesh());
+            } else if (stage.root() instanceof SourceScan read && read.source().inMemory()) {
+                perRank = InputShards.blocks(SourceReads.readAll(read).batch(), ranks);
+            } else {
+                continue; // a file SourceScan is read by the ranks themselves, each its block of the source's parts
+            }
             for (int r = 0; r < ranks; r++) {
                 shards.get(r).put(stage.id(), ShardCodec.encode(perRank[r], allocator));
             }

@@ -11,6 +11,7 @@ import io.datajax.ir.error.ExecutionException;
 import io.datajax.ir.error.InternalException;
 import io.datajax.ir.error.ResourceException;
 import io.datajax.ir.plan.Scan;
+import io.datajax.ir.plan.SourceScan;
 import io.datajax.planner.stages.Stage;
 import io.datajax.planner.stages.StageKind;
 import io.datajax.planner.stages.StageMetrics;
@@ -20,6 +21,7 @@ import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.local.LocalStageRunner;
 import io.datajax.runtime.mpj.RankContext;
 import io.datajax.runtime.mpj.exec.RankReport.RankStageMetrics;
+import io.datajax.runtime.source.SourceReads;
 import io.datajax.runtime.tablesaw.TablesawConverter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -167,7 +169,10 @@ public final class SpmdExecutor implements Executor {
         Map<Integer, byte[]> shards = new HashMap<>();
         try (BufferAllocator allocator = ProcessAllocator.child("spmd inputs rank " + context.rank())) {
             for (StageStep step : distributed.stages()) {
-                if (step.kind() == StageKind.INPUT && step.root() instanceof Scan scan) {
+                if (step.kind() == StageKind.INPUT && step.root() instanceof SourceScan read && read.source().inMemory()) {
+                    Batch local = SourceReads.readAll(read).batch();
+                    shards.put(step.id(), ShardCodec.encode(local, allocator));
+                } else if (step.kind() == StageKind.INPUT && step.root() instanceof Scan scan) {
                     Batch local = tables.shards(scan, 1)[0];
                     shards.put(step.id(), ShardCodec.encode(local, allocator));
                 }

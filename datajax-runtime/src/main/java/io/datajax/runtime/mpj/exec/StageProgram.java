@@ -121,7 +121,8 @@ final class StageProgram {
                         rowsIn += outputs[input].rowCount();
                     }
                     Batch out;
-                    if (step.kind() == StageKind.INPUT && step.root() instanceof SourceScan read) {
+                    if (step.kind() == StageKind.INPUT && step.root() instanceof SourceScan read
+                            && !shards.containsKey(step.id())) {
                         SourceReads.Result result = SourceReads.readBlock(read, context.rank(), context.size());
                         out = result.batch();
                         rowsIn = out.rowCount();
