@@ -188,7 +188,7 @@ public final class LocalExecutor implements Executor {
             Relation out;
             String notes = "";
             if (stage.kind() == StageKind.INPUT && stage.root() instanceof SourceScan read) {
-                SourceReads.Result result = SourceReads.readAll(read);
+                SourceReads.Result result = SourceReads.readAll(read, parallel.threads(), parallel::run);
                 rowsIn = result.batch().rowCount();
                 out = Relation.of(result.batch());
                 meter.add(result.batch().estimatedBytes());

@@ -14,8 +14,12 @@ import io.datajax.ir.source.DataSource;
 import io.datajax.runtime.arrow.ArrowBatchBuilder;
 import io.datajax.runtime.arrow.ProcessAllocator;
 import io.datajax.runtime.column.Batch;
+import io.datajax.runtime.column.Column;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,13 +73,49 @@ public final class SourceReads {
         return new ReadRequest(scan.schema().names(), scan.filter(), ReadRequest.DEFAULT_BATCH_ROWS);
     }
 
-    /** Reads every part of {@code scan} that its statistics do not rule out. */
+    /** Reads every part of {@code scan} that its statistics do not rule out, on the calling thread. */
     public static Result readAll(SourceScan scan) {
+        return readAll(scan, 1, (count, task) -> {
+            for (int i = 0; i < count; i++) {
+                task.accept(i);
+            }
+        });
+    }
+
+    /**
+     * Reads every part of {@code scan} that its statistics do not rule out, in up to {@code workers} contiguous
+     * groups of parts run by {@code runner} (which runs tasks {@code [0, count)} and waits for all); the
+     * groups' rows are joined in part order, so the result does not depend on {@code workers}.
+     */
+    public static Result readAll(SourceScan scan, int workers, BiConsumer<Integer, IntConsumer> runner) {
         FileSource source = fileSource(scan);
-        ReadRequest request = request(scan);
-        FileSource.Parts parts = source.parts(request);
-        Result read = read(scan, parts.parts());
-        return new Result(read.batch(), read.stats(), read.partsRead(), parts.skipped(), parts.skippedBytes());
+        FileSource.Parts parts = source.parts(request(scan));
+        List<SourcePart> all = parts.parts();
+        int groups = Math.max(1, Math.min(workers, all.size()));
+        Result[] results = new Result[groups];
+        runner.accept(groups, g -> results[g] = read(scan, all.subList((int) ((long) all.size() * g / groups),
+                (int) ((long) all.size() * (g + 1) / groups))));
+        Batch batch = results[0].batch();
+        ReadStats stats = results[0].stats();
+        for (int g = 1; g < groups; g++) {
+            batch = concat(batch, results[g].batch());
+            stats = stats.plus(results[g].stats());
+        }
+        return new Result(batch, stats, all.size(), parts.skipped(), parts.skippedBytes());
+    }
+
+    private static Batch concat(Batch first, Batch second) {
+        if (second.rowCount() == 0) {
+            return first;
+        }
+        if (first.rowCount() == 0) {
+            return second;
+        }
+        List<Column> columns = new ArrayList<>(first.columns().size());
+        for (int c = 0; c < first.columns().size(); c++) {
+            columns.add(first.column(c).concat(second.column(c)));
+        }
+        return new Batch(first.schema(), columns, first.rowCount() + second.rowCount());
     }
 
     /**

@@ -190,7 +190,8 @@ public final class MpjExecutor implements Executor {
         byte[] planBytes = distributed.encode();
         String allocatorName = "mpj driver call " + callId;
         try (BufferAllocator allocator = ProcessAllocator.child(allocatorName)) {
-            List<byte[]> payloads = payloads(plan, inputs, planBytes, ranks, allocator, sink);
+            long[] inputBytes = new long[1];
+            List<byte[]> payloads = payloads(plan, inputs, planBytes, ranks, allocator, sink, inputBytes);
             long shipped = System.nanoTime();
             ensureRunning();
             List<byte[]> answers;
@@ -220,7 +221,7 @@ public final class MpjExecutor implements Executor {
             Table table = TablesawConverter.toTable("result", result);
             long end = System.nanoTime();
             record = new CallRecord(record.stages(), end - start, placement, shipped - start, ran - shipped,
-                    end - ran);
+                    end - ran, inputBytes[0]);
             lastCall = record;
             List<StageMetrics> metrics = new ArrayList<>();
             for (Stage stage : plan.stages()) {
@@ -235,7 +236,7 @@ public final class MpjExecutor implements Executor {
     }
 
     private List<byte[]> payloads(StagePlan plan, List<Table> inputs, byte[] planBytes, int ranks,
-            BufferAllocator allocator, Optional<SinkTarget> sink) {
+            BufferAllocator allocator, Optional<SinkTarget> sink, long[] inputBytes) {
         byte[] sinkBytes = sink.map(PlanCodec::encodeValue).orElse(new byte[0]);
         InputShards tables = new InputShards(inputs);
         List<Map<Integer, byte[]>> shards = new ArrayList<>(ranks);
@@ -255,7 +256,9 @@ public final class MpjExecutor implements Executor {
                 continue; // a file SourceScan is read by the ranks themselves, each its block of the source's parts
             }
             for (int r = 0; r < ranks; r++) {
-                shards.get(r).put(stage.id(), ShardCodec.encode(perRank[r], allocator));
+                byte[] shard = ShardCodec.encode(perRank[r], allocator);
+                inputBytes[0] += shard.length;
+                shards.get(r).put(stage.id(), shard);
             }
         }
         List<byte[]> payloads = new ArrayList<>(ranks);
@@ -346,17 +349,19 @@ public final class MpjExecutor implements Executor {
      *     ranks' answers coming back
      * @param gatherNanos driver time after the pool call: decoding the result shards, concatenating them and
      *     converting the result to a Tablesaw table
+     * @param inputBytesShipped the bytes of input rows the driver read and sent to the ranks (0 when every input
+     *     is a file source the ranks read themselves)
      */
     public record CallRecord(List<StageRecord> stages, long nanos, String placement, long prepareNanos,
-            long ranksNanos, long gatherNanos) {
+            long ranksNanos, long gatherNanos, long inputBytesShipped) {
         public CallRecord {
             stages = List.copyOf(stages);
             requireNonNull(placement, "placement is null");
         }
 
-        /** A record without the driver's phase times (all 0). */
+        /** A record without the driver's phase times and shipped bytes (all 0). */
         public CallRecord(List<StageRecord> stages, long nanos, String placement) {
-            this(stages, nanos, placement, 0, 0, 0);
+            this(stages, nanos, placement, 0, 0, 0, 0);
         }
 
         /** Time of the stages on the ranks: per stage the longest rank's, summed. */
