@@ -1,0 +1,319 @@
+package io.datajax.io.parquet;
+
+import io.datajax.ir.DataType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DataPageHeaderV2;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.Util;
+
+/**
+ * Decodes the pages of one flat column chunk straight into an Arrow vector: definition levels into the validity
+ * bitmap, PLAIN values copied into the data buffer (in bulk when a page has no nulls), dictionary indices looked
+ * up in the decoded dictionary. One instance per chunk; not thread-safe.
+ */
+final class ColumnChunkDecoder {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final String file;
+    private final String column;
+    private final DataType type;
+    private final boolean optional;
+    private final ParquetCompression compression;
+    private final FieldVector vector;
+    private int[] levels = new int[0];
+    private int[] indices = new int[0];
+    private long[] dictionaryLongs;
+    private int[] dictionaryInts;
+    private byte[][] dictionaryBytes;
+    private int dictionarySize = -1;
+
+    private ColumnChunkDecoder(String file, String column, DataType type, boolean optional,
+            ParquetCompression compression, FieldVector vector) {
+        this.file = file;
+        this.column = column;
+        this.type = type;
+        this.optional = optional;
+        this.compression = compression;
+        this.vector = vector;
+    }
+
+    /**
+     * Decodes {@code chunk} (the bytes of the column chunk described by {@code metadata}) into {@code vector},
+     * allocated here for {@code rows} rows; sets its value count.
+     */
+    static void decode(String file, String column, DataType type, boolean optional, ColumnMetaData metadata,
+            byte[] chunk, int rows, FieldVector vector) throws IOException {
+        ParquetCompression compression = ParquetCompression.of(metadata.getCodec());
+        if (compression == null) {
+            throw ParquetErrors.unsupportedEncoding(file, column, "codec " + metadata.getCodec());
+        }
+        if (vector instanceof VarCharVector varchar) {
+            varchar.allocateNew(Math.max(64, Math.min(Integer.MAX_VALUE - 64, metadata.getTotal_uncompressed_size())),
+                    Math.max(rows, 1));
+        } else if (vector instanceof BitVector bits) {
+            bits.allocateNew(Math.max(rows, 1));
+        } else {
+            ((org.apache.arrow.vector.BaseFixedWidthVector) vector).allocateNew(Math.max(rows, 1));
+        }
+        new ColumnChunkDecoder(file, column, type, optional, compression, vector).pages(chunk, rows);
+        vector.setValueCount(rows);
+    }
+
+    private void pages(byte[] chunk, int rows) throws IOException {
+        int position = 0;
+        int row = 0;
+        while (row < rows) {
+            if (position >= chunk.length) {
+                throw new IOException("column chunk ends after " + row + " of " + rows + " rows");
+            }
+            ByteArrayInputStream in = new ByteArrayInputStream(chunk, position, chunk.length - position);
+            PageHeader header = Util.readPageHeader(in);
+            int start = chunk.length - in.available();
+            int compressed = header.getCompressed_page_size();
+            if (compressed < 0 || start + (long) compressed > chunk.length) {
+                throw new IOException("page of " + compressed + " bytes passes the end of its column chunk");
+            }
+            switch (header.getType()) {
+                case DICTIONARY_PAGE -> dictionary(compression.decompress(chunk, start, compressed,
+                        header.getUncompressed_page_size()), header.getDictionary_page_header().getNum_values());
+                case DATA_PAGE -> row += pageV1(header.getData_page_header(), compression.decompress(chunk, start,
+                        compressed, header.getUncompressed_page_size()), row, rows);
+                case DATA_PAGE_V2 -> row += pageV2(header.getData_page_header_v2(), chunk, start, compressed,
+                        header.getUncompressed_page_size(), row, rows);
+                default -> {
+                }
+            }
+            position = start + compressed;
+        }
+    }
+
+    private int pageV1(DataPageHeader header, byte[] page, int row, int rows) throws IOException {
+        int count = checkCount(header.getNum_values(), row, rows);
+        int offset = 0;
+        int nonNull = count;
+        if (optional) {
+            if (header.getDefinition_level_encoding() != Encoding.RLE) {
+                throw ParquetErrors.unsupportedEncoding(file, column, "definition levels " + header.getDefinition_level_encoding());
+            }
+            int length = (int) INT.get(page, 0);
+            nonNull = levels(page, 4, 4 + length, count);
+            offset = 4 + length;
+        }
+        values(header.getEncoding(), page, offset, page.length, row, count, nonNull);
+        return count;
+    }
+
+    private int pageV2(DataPageHeaderV2 header, byte[] chunk, int start, int compressed, int uncompressed, int row,
+            int rows) throws IOException {
+        int count = checkCount(header.getNum_values(), row, rows);
+        int repetition = header.getRepetition_levels_byte_length();
+        int definition = header.getDefinition_levels_byte_length();
+        int levelsEnd = start + repetition + definition;
+        int nonNull = optional ? levels(chunk, start + repetition, levelsEnd, count) : count;
+        boolean isCompressed = !header.isSetIs_compressed() || header.isIs_compressed();
+        int valuesLength = compressed - repetition - definition;
+        byte[] values = isCompressed ? compression.decompress(chunk, levelsEnd, valuesLength,
+                uncompressed - repetition - definition)
+                : java.util.Arrays.copyOfRange(chunk, levelsEnd, levelsEnd + valuesLength);
+        values(header.getEncoding(), values, 0, values.length, row, count, nonNull);
+        return count;
+    }
+
+    private int checkCount(int count, int row, int rows) throws IOException {
+        if (count < 0 || row + (long) count > rows) {
+            throw new IOException("page of " + count + " values after " + row + " passes the row group's " + rows
+                    + " rows");
+        }
+        return count;
+    }
+
+    /** Decodes {@code count} definition levels into {@link #levels} and the validity bitmap; returns non-nulls. */
+    private int levels(byte[] data, int offset, int end, int count) throws IOException {
+        if (levels.length < count) {
+            levels = new int[count];
+        }
+        new RleDecoder(data, offset, end, 1).decode(levels, count);
+        int nonNull = 0;
+        for (int i = 0; i < count; i++) {
+            nonNull += levels[i];
+        }
+        return nonNull;
+    }
+
+    private void values(Encoding encoding, byte[] page, int offset, int end, int row, int count, int nonNull)
+            throws IOException {
+        boolean dense = !optional || nonNull == count;
+        setValidity(row, count, dense);
+        switch (encoding) {
+            case PLAIN -> plain(page, offset, end, row, count, dense, nonNull);
+            case PLAIN_DICTIONARY, RLE_DICTIONARY -> {
+                if (dictionarySize < 0) {
+                    throw new IOException("dictionary-encoded page without a dictionary page");
+                }
+                if (indices.length < nonNull) {
+                    indices = new int[nonNull];
+                }
+                if (nonNull > 0) {
+                    new RleDecoder(page, offset + 1, end, page[offset]).decode(indices, nonNull);
+                }
+                lookUp(row, count, dense, nonNull);
+            }
+            case RLE -> {
+                if (type != DataType.BOOLEAN) {
+                    throw ParquetErrors.unsupportedEncoding(file, column, "RLE values of type " + type);
+                }
+                if (indices.length < nonNull) {
+                    indices = new int[nonNull];
+                }
+                int length = (int) INT.get(page, offset);
+                new RleDecoder(page, offset + 4, offset + 4 + length, 1).decode(indices, nonNull);
+                BitVector bits = (BitVector) vector;
+                int k = 0;
+                for (int i = 0; i < count; i++) {
+                    if (dense || levels[i] != 0) {
+                        bits.set(row + i, indices[k++]);
+                    }
+                }
+            }
+            default -> throw ParquetErrors.unsupportedEncoding(file, column, "encoding " + encoding);
+        }
+    }
+
+    private void setValidity(int row, int count, boolean dense) {
+        ArrowBuf validity = vector.getValidityBuffer();
+        for (int i = 0; i < count; i++) {
+            if (dense || levels[i] != 0) {
+                BitVectorHelper.setBit(validity, row + i);
+            }
+        }
+    }
+
+    private void plain(byte[] page, int offset, int end, int row, int count, boolean dense, int nonNull)
+            throws IOException {
+        switch (type) {
+            case INT64, FLOAT64, TIMESTAMP, INT32, DATE -> {
+                int width = type == DataType.INT32 || type == DataType.DATE ? 4 : 8;
+                if (offset + (long) nonNull * width > end) {
+                    throw new IOException("PLAIN page holds fewer than its " + nonNull + " values");
+                }
+                ArrowBuf data = vector.getDataBuffer();
+                if (dense) {
+                    data.setBytes((long) row * width, page, offset, (long) count * width);
+                    return;
+                }
+                int at = offset;
+                for (int i = 0; i < count; i++) {
+                    if (levels[i] != 0) {
+                        if (width == 8) {
+                            data.setLong((long) (row + i) * 8, (long) LONG.get(page, at));
+                        } else {
+                            data.setInt((long) (row + i) * 4, (int) INT.get(page, at));
+                        }
+                        at += width;
+                    }
+                }
+            }
+            case BOOLEAN -> {
+                BitVector bits = (BitVector) vector;
+                if (offset + (nonNull + 7L) / 8 > end) {
+                    throw new IOException("PLAIN page holds fewer than its " + nonNull + " values");
+                }
+                int k = 0;
+                for (int i = 0; i < count; i++) {
+                    if (dense || levels[i] != 0) {
+                        bits.set(row + i, (page[offset + (k >>> 3)] >>> (k & 7)) & 1);
+                        k++;
+                    }
+                }
+            }
+            case STRING -> {
+                VarCharVector strings = (VarCharVector) vector;
+                int at = offset;
+                for (int i = 0; i < count; i++) {
+                    if (dense || levels[i] != 0) {
+                        int length = (int) INT.get(page, at);
+                        if (length < 0 || at + 4L + length > end) {
+                            throw new IOException("string of " + length + " bytes passes the end of its page");
+                        }
+                        strings.setSafe(row + i, page, at + 4, length);
+                        at += 4 + length;
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("no Parquet values for " + type);
+        }
+    }
+
+    private void dictionary(byte[] page, int size) throws IOException {
+        dictionarySize = size;
+        switch (type) {
+            case INT64, FLOAT64, TIMESTAMP -> {
+                dictionaryLongs = new long[size];
+                check(page, 8L * size);
+                for (int i = 0; i < size; i++) {
+                    dictionaryLongs[i] = (long) LONG.get(page, i * 8);
+                }
+            }
+            case INT32, DATE -> {
+                dictionaryInts = new int[size];
+                check(page, 4L * size);
+                for (int i = 0; i < size; i++) {
+                    dictionaryInts[i] = (int) INT.get(page, i * 4);
+                }
+            }
+            case STRING -> {
+                dictionaryBytes = new byte[size][];
+                int at = 0;
+                for (int i = 0; i < size; i++) {
+                    int length = (int) INT.get(page, at);
+                    check(page, at + 4L + length);
+                    dictionaryBytes[i] = java.util.Arrays.copyOfRange(page, at + 4, at + 4 + length);
+                    at += 4 + length;
+                }
+            }
+            default -> throw ParquetErrors.unsupportedEncoding(file, column, "a dictionary of type " + type);
+        }
+    }
+
+    private static void check(byte[] page, long needed) throws IOException {
+        if (needed > page.length) {
+            throw new IOException("dictionary page holds fewer values than its header says");
+        }
+    }
+
+    private void lookUp(int row, int count, boolean dense, int nonNull) throws IOException {
+        for (int k = 0; k < nonNull; k++) {
+            if (indices[k] < 0 || indices[k] >= dictionarySize) {
+                throw new IOException("dictionary index " + indices[k] + " outside the dictionary of "
+                        + dictionarySize);
+            }
+        }
+        ArrowBuf data = type == DataType.STRING ? null : vector.getDataBuffer();
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            if (!dense && levels[i] == 0) {
+                continue;
+            }
+            int index = indices[k++];
+            switch (type) {
+                case INT64, FLOAT64, TIMESTAMP -> data.setLong((long) (row + i) * 8, dictionaryLongs[index]);
+                case INT32, DATE -> data.setInt((long) (row + i) * 4, dictionaryInts[index]);
+                case STRING -> ((VarCharVector) vector).setSafe(row + i, dictionaryBytes[index]);
+                default -> throw new IllegalStateException("no dictionary for " + type);
+            }
+        }
+    }
+}
