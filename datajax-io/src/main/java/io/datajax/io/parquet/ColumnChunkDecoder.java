@@ -39,6 +39,8 @@ final class ColumnChunkDecoder {
     private int[] dictionaryInts;
     private byte[][] dictionaryBytes;
     private int dictionarySize = -1;
+    private byte[] scratch = new byte[0];
+    private int stringEnd;
 
     private ColumnChunkDecoder(String file, String column, DataType type, boolean optional,
             ParquetCompression compression, FieldVector vector) {
@@ -68,7 +70,13 @@ final class ColumnChunkDecoder {
         } else {
             ((org.apache.arrow.vector.BaseFixedWidthVector) vector).allocateNew(Math.max(rows, 1));
         }
+        if (vector instanceof VarCharVector varchar) {
+            varchar.getOffsetBuffer().setInt(0, 0);
+        }
         new ColumnChunkDecoder(file, column, type, optional, compression, vector).pages(chunk, rows);
+        if (vector instanceof VarCharVector varchar) {
+            varchar.setLastSet(rows - 1);
+        }
         vector.setValueCount(rows);
     }
 
@@ -192,13 +200,64 @@ final class ColumnChunkDecoder {
         }
     }
 
+    /** Sets the validity bits of rows {@code [row, row + count)}: all, or those whose level is 1. */
     private void setValidity(int row, int count, boolean dense) {
         ArrowBuf validity = vector.getValidityBuffer();
-        for (int i = 0; i < count; i++) {
+        int i = 0;
+        while (i < count && ((row + i) & 7) != 0) {
+            if (dense || levels[i] != 0) {
+                BitVectorHelper.setBit(validity, row + i);
+            }
+            i++;
+        }
+        int bytes = (count - i) / 8;
+        if (dense) {
+            if (bytes > 0) {
+                validity.setOne((long) (row + i) >>> 3, bytes);
+            }
+            i += bytes * 8;
+        } else {
+            for (int b = 0; b < bytes; b++, i += 8) {
+                int bits = levels[i] | levels[i + 1] << 1 | levels[i + 2] << 2 | levels[i + 3] << 3
+                        | levels[i + 4] << 4 | levels[i + 5] << 5 | levels[i + 6] << 6 | levels[i + 7] << 7;
+                validity.setByte((long) (row + i) >>> 3, bits);
+            }
+        }
+        for (; i < count; i++) {
             if (dense || levels[i] != 0) {
                 BitVectorHelper.setBit(validity, row + i);
             }
         }
+    }
+
+    private byte[] scratch(int bytes) {
+        if (scratch.length < bytes) {
+            scratch = new byte[Math.max(bytes, scratch.length * 2)];
+        }
+        return scratch;
+    }
+
+    /** Room for {@code more} bytes after {@link #stringEnd} in the data buffer of the string vector. */
+    private ArrowBuf stringData(int more) {
+        VarCharVector strings = (VarCharVector) vector;
+        long needed = (long) stringEnd + more;
+        if (needed > Integer.MAX_VALUE) {
+            throw new IllegalStateException("string column '" + column + "' holds more than 2 GB in one row group");
+        }
+        while (strings.getDataBuffer().capacity() < needed) {
+            strings.reallocDataBuffer(Math.max(needed, strings.getDataBuffer().capacity() * 2));
+        }
+        return strings.getDataBuffer();
+    }
+
+    private void appendString(int index, byte[] source, int offset, int length) {
+        stringData(length).setBytes(stringEnd, source, offset, length);
+        stringEnd += length;
+        vector.getOffsetBuffer().setInt((long) (index + 1) * 4, stringEnd);
+    }
+
+    private void skipString(int index) {
+        vector.getOffsetBuffer().setInt((long) (index + 1) * 4, stringEnd);
     }
 
     private void plain(byte[] page, int offset, int end, int row, int count, boolean dense, int nonNull)
@@ -214,17 +273,17 @@ final class ColumnChunkDecoder {
                     data.setBytes((long) row * width, page, offset, (long) count * width);
                     return;
                 }
+                byte[] spread = scratch(count * width);
                 int at = offset;
                 for (int i = 0; i < count; i++) {
-                    if (levels[i] != 0) {
-                        if (width == 8) {
-                            data.setLong((long) (row + i) * 8, (long) LONG.get(page, at));
-                        } else {
-                            data.setInt((long) (row + i) * 4, (int) INT.get(page, at));
-                        }
-                        at += width;
+                    if (width == 8) {
+                        LONG.set(spread, i * 8, levels[i] != 0 ? (long) LONG.get(page, at) : 0L);
+                    } else {
+                        INT.set(spread, i * 4, levels[i] != 0 ? (int) INT.get(page, at) : 0);
                     }
+                    at += levels[i] * width;
                 }
+                data.setBytes((long) row * width, spread, 0, (long) count * width);
             }
             case BOOLEAN -> {
                 BitVector bits = (BitVector) vector;
@@ -240,7 +299,7 @@ final class ColumnChunkDecoder {
                 }
             }
             case STRING -> {
-                VarCharVector strings = (VarCharVector) vector;
+                stringData(end - offset);
                 int at = offset;
                 for (int i = 0; i < count; i++) {
                     if (dense || levels[i] != 0) {
@@ -248,8 +307,10 @@ final class ColumnChunkDecoder {
                         if (length < 0 || at + 4L + length > end) {
                             throw new IOException("string of " + length + " bytes passes the end of its page");
                         }
-                        strings.setSafe(row + i, page, at + 4, length);
+                        appendString(row + i, page, at + 4, length);
                         at += 4 + length;
+                    } else {
+                        skipString(row + i);
                     }
                 }
             }
@@ -301,19 +362,35 @@ final class ColumnChunkDecoder {
                         + dictionarySize);
             }
         }
-        ArrowBuf data = type == DataType.STRING ? null : vector.getDataBuffer();
-        int k = 0;
-        for (int i = 0; i < count; i++) {
-            if (!dense && levels[i] == 0) {
-                continue;
+        switch (type) {
+            case INT64, FLOAT64, TIMESTAMP, INT32, DATE -> {
+                boolean wide = type != DataType.INT32 && type != DataType.DATE;
+                int width = wide ? 8 : 4;
+                byte[] spread = scratch(count * width);
+                int k = 0;
+                for (int i = 0; i < count; i++) {
+                    boolean present = dense || levels[i] != 0;
+                    int index = present ? indices[k++] : 0;
+                    if (wide) {
+                        LONG.set(spread, i * 8, present ? dictionaryLongs[index] : 0L);
+                    } else {
+                        INT.set(spread, i * 4, present ? dictionaryInts[index] : 0);
+                    }
+                }
+                vector.getDataBuffer().setBytes((long) row * width, spread, 0, (long) count * width);
             }
-            int index = indices[k++];
-            switch (type) {
-                case INT64, FLOAT64, TIMESTAMP -> data.setLong((long) (row + i) * 8, dictionaryLongs[index]);
-                case INT32, DATE -> data.setInt((long) (row + i) * 4, dictionaryInts[index]);
-                case STRING -> ((VarCharVector) vector).setSafe(row + i, dictionaryBytes[index]);
-                default -> throw new IllegalStateException("no dictionary for " + type);
+            case STRING -> {
+                int k = 0;
+                for (int i = 0; i < count; i++) {
+                    if (dense || levels[i] != 0) {
+                        byte[] value = dictionaryBytes[indices[k++]];
+                        appendString(row + i, value, 0, value.length);
+                    } else {
+                        skipString(row + i);
+                    }
+                }
             }
+            default -> throw ParquetErrors.unsupportedEncoding(file, column, "a dictionary of type " + type);
         }
     }
 }
