@@ -40,6 +40,7 @@ final class ColumnChunkDecoder {
     private byte[][] dictionaryBytes;
     private int dictionarySize = -1;
     private byte[] scratch = new byte[0];
+    private byte[] page = new byte[0];
     private int stringEnd;
 
     private ColumnChunkDecoder(String file, String column, DataType type, boolean optional,
@@ -95,10 +96,11 @@ final class ColumnChunkDecoder {
                 throw new IOException("page of " + compressed + " bytes passes the end of its column chunk");
             }
             switch (header.getType()) {
-                case DICTIONARY_PAGE -> dictionary(compression.decompress(chunk, start, compressed,
-                        header.getUncompressed_page_size()), header.getDictionary_page_header().getNum_values());
-                case DATA_PAGE -> row += pageV1(header.getData_page_header(), compression.decompress(chunk, start,
-                        compressed, header.getUncompressed_page_size()), row, rows);
+                case DICTIONARY_PAGE -> dictionary(inflate(chunk, start, compressed,
+                        header.getUncompressed_page_size()), header.getUncompressed_page_size(),
+                        header.getDictionary_page_header().getNum_values());
+                case DATA_PAGE -> row += pageV1(header.getData_page_header(), inflate(chunk, start,
+                        compressed, header.getUncompressed_page_size()), header.getUncompressed_page_size(), row, rows);
                 case DATA_PAGE_V2 -> row += pageV2(header.getData_page_header_v2(), chunk, start, compressed,
                         header.getUncompressed_page_size(), row, rows);
                 default -> {
@@ -108,7 +110,19 @@ final class ColumnChunkDecoder {
         }
     }
 
-    private int pageV1(DataPageHeader header, byte[] page, int row, int rows) throws IOException {
+    /** The page decompressed into the reused page buffer (valid up to {@code size}). */
+    private byte[] inflate(byte[] chunk, int start, int compressed, int size) throws IOException {
+        if (size < 0) {
+            throw new IOException("page of " + size + " bytes");
+        }
+        if (page.length < size) {
+            page = new byte[Math.max(size, page.length * 2)];
+        }
+        compression.decompress(chunk, start, compressed, page, size);
+        return page;
+    }
+
+    private int pageV1(DataPageHeader header, byte[] page, int size, int row, int rows) throws IOException {
         int count = checkCount(header.getNum_values(), row, rows);
         int offset = 0;
         int nonNull = count;
@@ -120,7 +134,7 @@ final class ColumnChunkDecoder {
             nonNull = levels(page, 4, 4 + length, count);
             offset = 4 + length;
         }
-        values(header.getEncoding(), page, offset, page.length, row, count, nonNull);
+        values(header.getEncoding(), page, offset, size, row, count, nonNull);
         return count;
     }
 
@@ -133,10 +147,12 @@ final class ColumnChunkDecoder {
         int nonNull = optional ? levels(chunk, start + repetition, levelsEnd, count) : count;
         boolean isCompressed = !header.isSetIs_compressed() || header.isIs_compressed();
         int valuesLength = compressed - repetition - definition;
-        byte[] values = isCompressed ? compression.decompress(chunk, levelsEnd, valuesLength,
-                uncompressed - repetition - definition)
-                : java.util.Arrays.copyOfRange(chunk, levelsEnd, levelsEnd + valuesLength);
-        values(header.getEncoding(), values, 0, values.length, row, count, nonNull);
+        if (isCompressed) {
+            int size = uncompressed - repetition - definition;
+            values(header.getEncoding(), inflate(chunk, levelsEnd, valuesLength, size), 0, size, row, count, nonNull);
+        } else {
+            values(header.getEncoding(), chunk, levelsEnd, levelsEnd + valuesLength, row, count, nonNull);
+        }
         return count;
     }
 
@@ -153,7 +169,11 @@ final class ColumnChunkDecoder {
         if (levels.length < count) {
             levels = new int[count];
         }
-        new RleDecoder(data, offset, end, 1).decode(levels, count);
+        RleDecoder decoder = new RleDecoder(data, offset, end, 1);
+        if (decoder.startsWithRun(1, count)) {
+            return count;
+        }
+        decoder.decode(levels, count);
         int nonNull = 0;
         for (int i = 0; i < count; i++) {
             nonNull += levels[i];
@@ -318,19 +338,22 @@ final class ColumnChunkDecoder {
         }
     }
 
-    private void dictionary(byte[] page, int size) throws IOException {
+    private void dictionary(byte[] page, int pageLength, int size) throws IOException {
+        if (size < 0) {
+            throw new IOException("dictionary of " + size + " values");
+        }
         dictionarySize = size;
         switch (type) {
             case INT64, FLOAT64, TIMESTAMP -> {
                 dictionaryLongs = new long[size];
-                check(page, 8L * size);
+                check(pageLength, 8L * size);
                 for (int i = 0; i < size; i++) {
                     dictionaryLongs[i] = (long) LONG.get(page, i * 8);
                 }
             }
             case INT32, DATE -> {
                 dictionaryInts = new int[size];
-                check(page, 4L * size);
+                check(pageLength, 4L * size);
                 for (int i = 0; i < size; i++) {
                     dictionaryInts[i] = (int) INT.get(page, i * 4);
                 }
@@ -340,7 +363,7 @@ final class ColumnChunkDecoder {
                 int at = 0;
                 for (int i = 0; i < size; i++) {
                     int length = (int) INT.get(page, at);
-                    check(page, at + 4L + length);
+                    check(pageLength, at + 4L + length);
                     dictionaryBytes[i] = java.util.Arrays.copyOfRange(page, at + 4, at + 4 + length);
                     at += 4 + length;
                 }
@@ -349,8 +372,8 @@ final class ColumnChunkDecoder {
         }
     }
 
-    private static void check(byte[] page, long needed) throws IOException {
-        if (needed > page.length) {
+    private static void check(int length, long needed) throws IOException {
+        if (needed > length) {
             throw new IOException("dictionary page holds fewer values than its header says");
         }
     }

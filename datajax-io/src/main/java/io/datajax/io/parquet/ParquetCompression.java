@@ -72,9 +72,11 @@ public enum ParquetCompression {
         }
     }
 
-    /** Decompresses {@code length} bytes at {@code offset} of {@code data} into {@code size} bytes. */
-    byte[] decompress(byte[] data, int offset, int length, int size) throws IOException {
-        byte[] out = new byte[size];
+    /**
+     * Decompresses {@code length} bytes at {@code offset} of {@code data} into the first {@code size} bytes of
+     * {@code out} (at least that long).
+     */
+    void decompress(byte[] data, int offset, int length, byte[] out, int size) throws IOException {
         int read;
         switch (this) {
             case UNCOMPRESSED:
@@ -82,7 +84,7 @@ public enum ParquetCompression {
                     throw new IOException("uncompressed page of " + length + " bytes should have " + size);
                 }
                 System.arraycopy(data, offset, out, 0, size);
-                return out;
+                return;
             case GZIP:
                 try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(data, offset, length))) {
                     read = gzip.readNBytes(out, 0, size);
@@ -103,6 +105,5 @@ public enum ParquetCompression {
         if (read != size) {
             throw new IOException(this + " page decompressed to " + read + " bytes instead of " + size);
         }
-        return out;
     }
 }
