@@ -216,8 +216,72 @@ final class ColumnChunkDecoder {
                     }
                 }
             }
+            case DELTA_BINARY_PACKED -> {
+                if (type != DataType.INT32 && type != DataType.INT64 && type != DataType.DATE
+                        && type != DataType.TIMESTAMP) {
+                    throw ParquetErrors.unsupportedEncoding(file, column, "DELTA_BINARY_PACKED values of type " + type);
+                }
+                spreadLongs(new DeltaDecoder(page, offset, end).decode(nonNull), row, count, dense);
+            }
+            case BYTE_STREAM_SPLIT -> {
+                int width = switch (type) {
+                    case INT32, DATE -> 4;
+                    case INT64, FLOAT64, TIMESTAMP -> 8;
+                    default -> throw ParquetErrors.unsupportedEncoding(file, column,
+                            "BYTE_STREAM_SPLIT values of type " + type);
+                };
+                if (offset + (long) nonNull * width > end) {
+                    throw new IOException("BYTE_STREAM_SPLIT page holds fewer than its " + nonNull + " values");
+                }
+                byte[] joined = new byte[nonNull * width];
+                for (int b = 0; b < width; b++) {
+                    int stream = offset + b * nonNull;
+                    for (int i = 0; i < nonNull; i++) {
+                        joined[i * width + b] = page[stream + i];
+                    }
+                }
+                plain(joined, 0, joined.length, row, count, dense, nonNull);
+            }
+            case DELTA_LENGTH_BYTE_ARRAY -> {
+                if (type != DataType.STRING) {
+                    throw ParquetErrors.unsupportedEncoding(file, column, "DELTA_LENGTH_BYTE_ARRAY of type " + type);
+                }
+                DeltaDecoder lengths = new DeltaDecoder(page, offset, end);
+                long[] sizes = lengths.decode(nonNull);
+                int at = lengths.position();
+                int k = 0;
+                for (int i = 0; i < count; i++) {
+                    if (dense || levels[i] != 0) {
+                        int length = (int) sizes[k++];
+                        if (length < 0 || at + (long) length > end) {
+                            throw new IOException("string of " + length + " bytes passes the end of its page");
+                        }
+                        appendString(row + i, page, at, length);
+                        at += length;
+                    } else {
+                        skipString(row + i);
+                    }
+                }
+            }
             default -> throw ParquetErrors.unsupportedEncoding(file, column, "encoding " + encoding);
         }
+    }
+
+    /** Writes decoded integers (one per non-null row) into the fixed-width vector at rows {@code [row, row + count)}. */
+    private void spreadLongs(long[] decoded, int row, int count, boolean dense) {
+        boolean wide = type != DataType.INT32 && type != DataType.DATE;
+        int width = wide ? 8 : 4;
+        byte[] spread = scratch(count * width);
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            long value = dense || levels[i] != 0 ? decoded[k++] : 0L;
+            if (wide) {
+                LONG.set(spread, i * 8, value);
+            } else {
+                INT.set(spread, i * 4, (int) value);
+            }
+        }
+        vector.getDataBuffer().setBytes((long) row * width, spread, 0, (long) count * width);
     }
 
     /** Sets the validity bits of rows {@code [row, row + count)}: all, or those whose level is 1. */

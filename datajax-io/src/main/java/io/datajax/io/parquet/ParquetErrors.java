@@ -31,9 +31,10 @@ final class ParquetErrors {
     /** A page encoding or codec the reader does not decode. */
     static ExecutionException unsupportedEncoding(String file, String column, String what) {
         return new ExecutionException(ErrorCode.MALFORMED_INPUT, "Parquet column '" + column + "' of " + file
-                + " uses " + what + ", which this reader does not decode. Supported: PLAIN, PLAIN_DICTIONARY and"
-                + " RLE_DICTIONARY values, RLE levels, data pages v1 and v2, codecs UNCOMPRESSED, SNAPPY, GZIP, ZSTD"
-                + " and LZ4_RAW. Rewrite the file with those (e.g. DuckDB's default PARQUET_VERSION V1).");
+                + " uses " + what + ", which this reader does not decode. Supported: PLAIN, PLAIN_DICTIONARY,"
+                + " RLE_DICTIONARY, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY and BYTE_STREAM_SPLIT values, RLE"
+                + " levels, data pages v1 and v2, codecs UNCOMPRESSED, SNAPPY, GZIP, ZSTD"
+                + " and LZ4_RAW. Rewrite the file with those (e.g. with DuckDB).");
     }
 
     /** A file whose schema differs from the first file's. */

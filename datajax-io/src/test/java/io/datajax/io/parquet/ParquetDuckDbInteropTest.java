@@ -121,6 +121,27 @@ class ParquetDuckDbInteropTest {
         assertThat(read.rows()).isEqualTo(duckDbRows("SELECT * FROM read_parquet('" + file + "')"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"snappy", "uncompressed"})
+    void parquetVersion2FileWrittenByDuckDbReadsAsDuckDbsRows(String codec) throws SQLException {
+        // DuckDB's V2 writes data pages v2 with DELTA_BINARY_PACKED integers, dates and timestamps,
+        // BYTE_STREAM_SPLIT doubles and DELTA_LENGTH_BYTE_ARRAY strings.
+        Path file = dir.resolve("duck-v2.parquet");
+        execute("COPY (" + ROWS.replace("ROW_COUNT", "30000") + ") TO '" + file + "' (FORMAT parquet, COMPRESSION "
+                + codec + ", ROW_GROUP_SIZE 10240, PARQUET_VERSION V2)");
+
+        ParquetSource source = ParquetSource.of(file);
+        TestData.Read read = TestData.readAll(source, new ReadRequest(source.schema().names(), Optional.empty(), 4096),
+                allocator);
+
+        assertThat(duckDbRows("SELECT DISTINCT encodings FROM parquet_metadata('" + file + "')"))
+                .extracting(row -> (String) row.get(0))
+                .anyMatch(e -> e.contains("DELTA_BINARY_PACKED"))
+                .anyMatch(e -> e.contains("BYTE_STREAM_SPLIT"))
+                .anyMatch(e -> e.contains("DELTA_LENGTH_BYTE_ARRAY"));
+        assertThat(read.rows()).isEqualTo(duckDbRows("SELECT * FROM read_parquet('" + file + "')"));
+    }
+
     @Test
     void statisticsWrittenByDuckDbSkipRowGroups() throws SQLException {
         Path file = dir.resolve("sorted.parquet");
