@@ -27,6 +27,9 @@ final class ColumnChunkDecoder {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** The largest decompressed page read; a larger size means a corrupt header (writers use about 1 MB). */
+    static final int MAX_PAGE_BYTES = 512 << 20;
+
     private final String file;
     private final String column;
     private final DataType type;
@@ -64,7 +67,7 @@ final class ColumnChunkDecoder {
             throw ParquetErrors.unsupportedEncoding(file, column, "codec " + metadata.getCodec());
         }
         if (vector instanceof VarCharVector varchar) {
-            varchar.allocateNew(Math.max(64, Math.min(Integer.MAX_VALUE - 64, metadata.getTotal_uncompressed_size())),
+            varchar.allocateNew(Math.max(64, Math.min(64L << 20, metadata.getTotal_uncompressed_size())),
                     Math.max(rows, 1));
         } else if (vector instanceof BitVector bits) {
             bits.allocateNew(Math.max(rows, 1));
@@ -112,8 +115,8 @@ final class ColumnChunkDecoder {
 
     /** The page decompressed into the reused page buffer (valid up to {@code size}). */
     private byte[] inflate(byte[] chunk, int start, int compressed, int size) throws IOException {
-        if (size < 0) {
-            throw new IOException("page of " + size + " bytes");
+        if (size < 0 || size > MAX_PAGE_BYTES) {
+            throw new IOException("page of " + size + " bytes; this reader takes pages of at most " + MAX_PAGE_BYTES);
         }
         if (page.length < size) {
             page = new byte[Math.max(size, page.length * 2)];

@@ -372,6 +372,25 @@ class ParquetTest {
     }
 
     @Test
+    void statisticsOfStringDateAndTimestampColumnsSkipRowGroups() {
+        Path output = writeAllTypes(ParquetSink.of(dir.resolve("out")).withRowGroupRows(40), 100);
+        ParquetSource source = ParquetSource.of(output);
+        java.util.function.Function<Expr, List<Integer>> kept = filter -> source.parts(new ReadRequest(
+                ALL_TYPES.names(), Optional.of(filter), 1024)).parts().stream().map(SourcePart::index).toList();
+        ColumnRef dt = new ColumnRef("dt", DataType.DATE, true);
+        ColumnRef ts = new ColumnRef("ts", DataType.TIMESTAMP, true);
+        ColumnRef s = new ColumnRef("s", DataType.STRING, true);
+
+        assertThat(kept.apply(new Comparison(ComparisonOp.GE, dt, Literal.of(TestData.value(5, 60)))))
+                .containsExactly(1, 2);
+        assertThat(kept.apply(new Comparison(ComparisonOp.LT, ts, Literal.of(TestData.value(6, 40)))))
+                .containsExactly(0);
+        assertThat(kept.apply(new Comparison(ComparisonOp.EQ, s, Literal.of("zzz")))).containsExactly(0);
+        assertThat(kept.apply(new Comparison(ComparisonOp.GT, s, Literal.of("s99")))).containsExactly(0);
+        assertThat(kept.apply(new Comparison(ComparisonOp.EQ, s, Literal.of("\uE000")))).containsExactly(0, 1, 2);
+    }
+
+    @Test
     void truncatedFileIsMalformedInputNamingTheFile() throws IOException {
         Path output = writeAllTypes(ParquetSink.of(dir.resolve("out")), 100);
         byte[] bytes = Files.readAllBytes(output.resolve("part-00000.parquet"));
