@@ -1,0 +1,119 @@
+package io.datajax.io.ipc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.io.BatchConsumer;
+import io.datajax.io.FileSource;
+import io.datajax.io.ReadRequest;
+import io.datajax.io.ReadStats;
+import io.datajax.io.SourcePart;
+import io.datajax.io.files.SourceFiles;
+import io.datajax.ir.Schema;
+import io.datajax.ir.error.DataJaxException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+
+/**
+ * Arrow IPC files (the random-access "file" format, extension {@code .arrow}): a file or a directory of them.
+ * A part is one record batch of one file, so a file splits across readers. Dictionary-encoded Utf8 columns are
+ * read as plain STRING columns. Immutable; compares structurally.
+ *
+ * @param location the path the source was made from, absolute
+ * @param files the files read, in order
+ * @param schema the columns of every file
+ */
+public record ArrowFileSource(String location, List<String> files, Schema schema) implements FileSource {
+    /** The format name. */
+    public static final String FORMAT = "arrow-file";
+    /** The file name extension, without the dot. */
+    public static final String EXTENSION = "arrow";
+
+    public ArrowFileSource {
+        requireNonNull(location, "location is null");
+        files = List.copyOf(requireNonNull(files, "files is null"));
+        requireNonNull(schema, "schema is null");
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("an Arrow file source needs at least one file");
+        }
+    }
+
+    /**
+     * The Arrow IPC file {@code fileOrDirectory}, or the {@code .arrow} files of that directory sorted by name.
+     * Reads each file's footer for its schema, which must be the same in every file.
+     *
+     * @throws io.datajax.ir.error.SchemaException naming the file when a file's columns differ from the first
+     *     file's or have types without a DataJax equivalent
+     * @throws io.datajax.ir.error.ExecutionException MALFORMED_INPUT naming a file that is not an Arrow file
+     */
+    public static ArrowFileSource of(Path fileOrDirectory) {
+        List<String> files = SourceFiles.list(fileOrDirectory, EXTENSION, FORMAT);
+        Schema schema = IpcFiles.commonSchema(files, IpcFiles::fileSchema);
+        return new ArrowFileSource(fileOrDirectory.toAbsolutePath().normalize().toString(), files, schema);
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public String describe() {
+        return FORMAT + "(" + location + ")";
+    }
+
+    /** One part per record batch of each file, in file then batch order; nothing is skipped. */
+    @Override
+    public Parts parts(ReadRequest request) {
+        requireNonNull(request, "request is null");
+        List<SourcePart> parts = new ArrayList<>();
+        for (String file : files) {
+            List<ArrowBlock> blocks = IpcFiles.recordBatches(file);
+            for (int i = 0; i < blocks.size(); i++) {
+                ArrowBlock block = blocks.get(i);
+                parts.add(new SourcePart(file, i, block.getOffset(), block.getMetadataLength() + block.getBodyLength()));
+            }
+        }
+        return new Parts(parts, 0, 0);
+    }
+
+    @Override
+    public ReadStats read(SourcePart part, ReadRequest request, BufferAllocator allocator, BatchConsumer consumer) {
+        requireNonNull(part, "part is null");
+        requireNonNull(request, "request is null");
+        requireNonNull(allocator, "allocator is null");
+        requireNonNull(consumer, "consumer is null");
+        request.columns().forEach(schema::field);
+        String file = part.file();
+        try (FileChannel channel = FileChannel.open(Path.of(file), StandardOpenOption.READ);
+                ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
+            List<ArrowBlock> blocks = reader.getRecordBlocks();
+            if (part.index() >= blocks.size() || blocks.get(part.index()).getOffset() != part.start()) {
+                throw IpcErrors.partChanged(file, part.index(), "the file has " + blocks.size() + " batches"
+                        + (part.index() < blocks.size() ? ", this one at byte " + blocks.get(part.index()).getOffset()
+                                + " instead of " + part.start() : ""));
+            }
+            reader.loadRecordBatch(blocks.get(part.index()));
+            long rows = IpcBatches.forward(reader.getVectorSchemaRoot(), reader, schema, request.columns(),
+                    request.batchRows(), allocator, consumer);
+            return new ReadStats(rows, part.length(), List.of());
+        } catch (IpcBatches.ConsumerFailure e) {
+            throw e.consumerException();
+        } catch (NoSuchFileException e) {
+            throw IpcErrors.ioFailed("open " + file, e);
+        } catch (IOException e) {
+            throw IpcErrors.malformed(file, FORMAT, e);
+        } catch (DataJaxException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw IpcErrors.malformed(file, FORMAT, e);
+        }
+    }
+}
