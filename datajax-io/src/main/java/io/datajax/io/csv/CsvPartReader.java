@@ -30,6 +30,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 final class CsvPartReader {
     private static final int BUFFER_BYTES = 1 << 20;
+    private static final int MIN_BUFFER_BYTES = 1 << 16;
     /** The vector memory a batch aims at, which bounds the rows per batch of wide requests. */
     private static final long BATCH_BYTES = 16L << 20;
 
@@ -89,7 +90,8 @@ final class CsvPartReader {
         }
         int width = schema.size();
         RowSplitter splitter = new RowSplitter(options.delimiter(), options.quote(), width);
-        CsvInput input = new CsvInput(channel, part.start() == 0 ? 0 : part.start() - 1, BUFFER_BYTES);
+        int bufferBytes = (int) Math.min(BUFFER_BYTES, Math.max(MIN_BUFFER_BYTES, part.length() + 1));
+        CsvInput input = new CsvInput(channel, part.start() == 0 ? 0 : part.start() - 1, bufferBytes);
         RowCursor cursor = new RowCursor(part.file(), input, splitter);
         if (part.start() == 0) {
             cursor.skipByteOrderMark();
@@ -145,10 +147,14 @@ final class CsvPartReader {
         return rows;
     }
 
-    /** Rows per batch: the request's, fewer for wide requests so that a batch stays near {@link #BATCH_BYTES}. */
+    /**
+     * Rows per batch: the request's, fewer for wide requests so that a batch stays near {@link #BATCH_BYTES},
+     * and no more than the part can hold (a row takes at least one byte per column but the last).
+     */
     private int batchCapacity() {
-        long byWidth = BATCH_BYTES / Math.max(1, 8L * columns.size());
-        return (int) Math.min(request.batchRows(), Math.max(1024, byWidth));
+        long byWidth = Math.max(1024, BATCH_BYTES / Math.max(1, 8L * columns.size()));
+        long byLength = part.length() / Math.max(1, schema.size() - 1) + 1;
+        return (int) Math.min(request.batchRows(), Math.min(byWidth, byLength));
     }
 
     private static void allocate(List<FieldVector> vectors, int capacity) {
