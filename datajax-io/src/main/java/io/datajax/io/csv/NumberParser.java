@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * <p>Integers: an optional sign and 1 or more ASCII digits, range-checked. Doubles: {@code [sign] digits [.
  * digits] [(e|E) [sign] digits]} (digits on at least one side of the point), or {@code NaN}, {@code Inf},
  * {@code Infinity} with an optional sign, in any case. A double with at most 18 significant digits whose
- * value is exactly computable in double arithmetic (Clinger's fast path) is converted directly; the rest go
- * through {@link Double#parseDouble}, which rounds correctly.
+ * value is exactly computable in double arithmetic (Clinger's fast path) is converted directly, most others
+ * by {@link EiselLemire}; the rest (more than 18 significant digits, subnormals, rare near-ties) go through
+ * {@link Double#parseDouble}. All paths round correctly.
  */
 final class NumberParser {
     private static final double[] POWERS_OF_TEN = new double[23];
@@ -170,6 +171,12 @@ final class NumberParser {
         }
         if (!truncated && mantissa <= MAX_EXACT && exponent >= -22 && exponent <= 22) {
             double value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
+            doubleValue = negative ? -value : value;
+            return true;
+        }
+        long bits = truncated ? EiselLemire.DECLINED : EiselLemire.toDoubleBits(mantissa, exponent);
+        if (bits != EiselLemire.DECLINED) {
+            double value = Double.longBitsToDouble(bits);
             doubleValue = negative ? -value : value;
             return true;
         }
