@@ -88,8 +88,7 @@ final class CsvPartReader {
         for (int i = 0; i < decoders.length; i++) {
             decoders[i] = ColumnDecoder.of(columns.get(i).type(), vectors.get(i), numbers, temporals, options.quote());
         }
-        int width = schema.size();
-        RowSplitter splitter = new RowSplitter(options.delimiter(), options.quote(), width);
+        RowSplitter splitter = new RowSplitter(options.delimiter(), options.quote(), schema.size());
         int bufferBytes = (int) Math.min(BUFFER_BYTES, Math.max(MIN_BUFFER_BYTES, part.length() + 1));
         CsvInput input = new CsvInput(channel, part.start() == 0 ? 0 : part.start() - 1, bufferBytes);
         RowCursor cursor = new RowCursor(part.file(), input, splitter);
@@ -103,10 +102,29 @@ final class CsvPartReader {
         }
         long end = part.start() + part.length();
         long rows = 0;
-        int row = 0;
+        while (true) {
+            int filled = fillBatch(cursor, decoders, end, capacity);
+            rows += filled;
+            if (filled > 0) {
+                emit(root, vectors, filled, capacity, consumer);
+            }
+            if (filled < capacity) {
+                return rows;
+            }
+        }
+    }
+
+    /**
+     * Decodes rows into the batch's vectors until it holds {@code capacity} rows or the part ends; returns the
+     * rows decoded. A method of its own so that the JIT compiles the hot loop as a whole method.
+     */
+    private int fillBatch(RowCursor cursor, ColumnDecoder[] decoders, long end, int capacity) throws IOException {
+        RowSplitter splitter = cursor.splitter;
+        int width = schema.size();
         int[] indexes = columnIndexes;
-        while (cursor.offset() < end && cursor.next()) {
-            byte[] b = input.buffer;
+        NullTokens nulls = this.nulls;
+        int row = 0;
+        while (row < capacity && cursor.offset() < end && cursor.next()) {
             if (splitter.problem != RowSplitter.OK || splitter.count != width) {
                 if (splitter.count == 1 && width > 1 && splitter.problem == RowSplitter.OK && !splitter.quoted[0]
                         && splitter.starts[0] == splitter.ends[0]) {
@@ -115,6 +133,7 @@ final class CsvPartReader {
                 rowProblem(cursor);
                 continue;
             }
+            byte[] b = cursor.input.buffer;
             int[] starts = splitter.starts;
             int[] ends = splitter.ends;
             boolean[] quoted = splitter.quoted;
@@ -132,19 +151,11 @@ final class CsvPartReader {
                     break;
                 }
             }
-            if (!good) {
-                continue;
-            }
-            rows++;
-            if (++row == capacity) {
-                emit(root, vectors, row, capacity, consumer);
-                row = 0;
+            if (good) {
+                row++;
             }
         }
-        if (row > 0) {
-            emit(root, vectors, row, capacity, consumer);
-        }
-        return rows;
+        return row;
     }
 
     /**

@@ -4,6 +4,8 @@ import io.datajax.io.ReadRequest;
 import io.datajax.io.SourcePart;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +23,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A throughput check of the CSV reader, not a test: generates a seeded CSV of about 200 MB (id INT64, price
  * FLOAT64 with 2 decimals, score FLOAT64 at full precision, day DATE, name STRING; about 5% nulls), reads it
- * with {@link CsvSource} on one thread three times and logs MB/s and rows/s. Run with
+ * with {@link CsvSource} on one thread three times and logs MB/s and rows/s, by wall-clock time and by the
+ * thread's CPU time (steadier on a shared machine). Run with
  * {@code mvn -o -q -pl datajax-io exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.datajax.io.csv.CsvReadThroughput [-Dexec.args="MEGABYTES [COLUMN,...]"]}.
  */
 public final class CsvReadThroughput {
     private static final Logger LOG = LoggerFactory.getLogger(CsvReadThroughput.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private CsvReadThroughput() {
     }
@@ -46,6 +50,7 @@ public final class CsvReadThroughput {
             LOG.info("reading columns {}", request.columns());
             for (int run = 1; run <= 3; run++) {
                 long start = System.nanoTime();
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 long read = 0;
                 try (BufferAllocator allocator = new RootAllocator()) {
                     for (SourcePart part : source.parts(request).parts()) {
@@ -53,8 +58,10 @@ public final class CsvReadThroughput {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                LOG.info(String.format(Locale.ROOT, "run %d: %d rows in %.2f s: %.0f MB/s, %.2f M rows/s", run, read,
-                        seconds, bytes / 1e6 / seconds, read / 1e6 / seconds));
+                double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                LOG.info(String.format(Locale.ROOT, "run %d: %d rows in %.2f s: %.0f MB/s, %.2f M rows/s (thread CPU"
+                        + " %.2f s: %.0f MB/s, %.2f M rows/s)", run, read, seconds, bytes / 1e6 / seconds,
+                        read / 1e6 / seconds, cpuSeconds, bytes / 1e6 / cpuSeconds, read / 1e6 / cpuSeconds));
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
