@@ -22,6 +22,8 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one byte range of a CSV file into Arrow batches (see {@link CsvSource} for which rows a range holds).
@@ -29,6 +31,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * discard.
  */
 final class CsvPartReader {
+    private static final Logger LOG = LoggerFactory.getLogger(CsvPartReader.class);
     private static final int BUFFER_BYTES = 1 << 20;
     private static final int MIN_BUFFER_BYTES = 1 << 16;
     /** The vector memory a batch aims at, which bounds the rows per batch of wide requests. */
@@ -72,6 +75,8 @@ final class CsvPartReader {
                 VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema, allocator)) {
             lines = new LineLocator(channel);
             long rows = readRows(channel, root, consumer);
+            LOG.debug("read {} rows of {} [{}, +{}), {} rejected", rows, file, part.start(), part.length(),
+                    rejects.size());
             return new ReadStats(rows, part.length(), rejects);
         } catch (IOException e) {
             throw new ResourceException(ErrorCode.IO_FAILED, CsvMessages.io(file, "read", e), e);

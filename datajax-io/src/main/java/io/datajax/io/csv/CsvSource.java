@@ -52,7 +52,8 @@ public record CsvSource(String path, List<String> files, Schema schema, CsvOptio
     /**
      * The CSV file {@code fileOrDirectory}, or the {@code *.csv} files of that directory sorted by name (names
      * starting with {@code .} or {@code _} are ignored). The schema is the explicit one of {@code options},
-     * else inferred from the first file; every file's header must name the schema's columns in order.
+     * else inferred from the first non-empty file; every file's header must name the schema's columns in
+     * order (empty files have no header and no rows). Values are read as UTF-8.
      *
      * @throws ResourceException IO_FAILED when the path does not exist, holds no CSV file or cannot be read
      * @throws SchemaException INPUT_MISMATCH when a file's header differs from the schema
@@ -62,8 +63,9 @@ public record CsvSource(String path, List<String> files, Schema schema, CsvOptio
         requireNonNull(options, "options is null");
         Path absolute = fileOrDirectory.toAbsolutePath().normalize();
         List<Path> files = list(absolute);
-        Schema schema = options.schema().orElseGet(() -> CsvSampler.infer(files.get(0), options));
-        String origin = options.schema().isPresent() ? "the given schema" : "inferred from " + files.get(0);
+        Path first = files.stream().filter(file -> size(file.toString()) > 0).findFirst().orElse(files.get(0));
+        Schema schema = options.schema().orElseGet(() -> CsvSampler.infer(first, options));
+        String origin = options.schema().isPresent() ? "the given schema" : "inferred from " + first;
         for (Path file : files) {
             checkHeader(file, schema, options, origin);
         }

@@ -116,4 +116,16 @@ class CsvInferenceTest {
         assertThat(CsvSource.of(file, CsvOptions.defaults()).schema().names())
                 .containsExactly("first, name", "column1", "say \"x\"");
     }
+
+    @Test
+    void schemaOfADirectoryIsInferredFromItsFirstNonEmptyFile() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("a.csv"), "");
+        Files.writeString(data.resolve("b.csv"), "id,name\n1,x\n");
+        Files.writeString(data.resolve("c.csv"), "id,name\n2,y\n");
+        CsvSource source = CsvSource.of(data, CsvOptions.defaults());
+        assertThat(source.schema().toString()).isEqualTo("(id INT64, name STRING)");
+        assertThat(CsvReads.readAll(source, allocator).rows())
+                .isEqualTo(List.of(Arrays.asList(1L, "x"), Arrays.asList(2L, "y")));
+    }
 }
