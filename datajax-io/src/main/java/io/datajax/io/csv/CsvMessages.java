@@ -65,6 +65,12 @@ final class CsvMessages {
                 + " read unsplit: CsvOptions.withPartBytes(Long.MAX_VALUE)), fix the row, " + REJECT_HINT + ".";
     }
 
+    static String quotedLineBreakAtBoundary(String file, long line, long boundary) {
+        return "CSV file " + file + " has a quoted field with a line break across byte " + boundary + ", where the"
+                + " file was split into parts for reading (the row starts on line " + line + "). A file with quoted"
+                + " line breaks must be read unsplit: CsvOptions.withPartBytes(Long.MAX_VALUE).";
+    }
+
     static String rowTooLong(String file, long offset) {
         return "Malformed CSV in " + file + ": the row starting at byte " + offset + " is longer than "
                 + (CsvInput.MAX_ROW_BYTES >> 20) + " MiB, which usually means an unterminated quote. Check the quote"

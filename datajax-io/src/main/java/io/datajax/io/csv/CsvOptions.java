@@ -31,8 +31,8 @@ import java.util.Optional;
  * @param inferenceRows the rows sampled to infer the schema (default 1000)
  * @param onMalformed what to do with malformed rows (default {@link MalformedRowPolicy#FAIL})
  * @param partBytes the size of the byte ranges a file is split into for parallel reads (default 32 MiB).
- *     Quoted fields holding line breaks are read correctly only when a file is not split (set this above
- *     the largest file's size).
+ *     A file whose quoted fields hold line breaks may fail to read split (with an error that says so, never
+ *     with wrong rows); read such files with {@code Long.MAX_VALUE}.
  */
 public record CsvOptions(boolean header, char delimiter, char quote, List<String> nullTokens, String dateFormat,
         String timestampFormat, Optional<Schema> schema, int inferenceRows, MalformedRowPolicy onMalformed,

@@ -114,7 +114,30 @@ final class CsvPartReader {
                 emit(root, vectors, filled, capacity, consumer);
             }
             if (filled < capacity) {
+                checkBoundary(cursor, end, channel.size());
                 return rows;
+            }
+        }
+    }
+
+    /**
+     * Fails if the next part would start at a wrong row: when the last row of this part holds a line feed at
+     * or after {@code end - 1} (inside quotes), the next part, which starts after the first line feed at or
+     * after that byte, would begin inside this row. Only files with quoted line breaks can fail this check;
+     * each part boundary is checked by the part before it, so a split read never silently returns wrong rows
+     * at a boundary.
+     */
+    private void checkBoundary(RowCursor cursor, long end, long fileSize) throws IOException {
+        if (!cursor.hasRow || end >= fileSize || cursor.offset() < end) {
+            return;
+        }
+        byte[] b = cursor.input.buffer;
+        long base = cursor.input.base;
+        int from = (int) Math.max(cursor.rowStart, end - 1 - base);
+        for (int i = from; i < cursor.rowEnd - 1; i++) {
+            if (b[i] == '\n') {
+                throw new ExecutionException(ErrorCode.MALFORMED_INPUT, CsvMessages.quotedLineBreakAtBoundary(
+                        part.file(), lines.lineAt(base + cursor.rowStart), end));
             }
         }
     }

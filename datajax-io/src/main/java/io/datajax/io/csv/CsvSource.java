@@ -30,8 +30,10 @@ import org.apache.arrow.memory.BufferAllocator;
  * start + length)} holds the rows whose line begins inside it: the part at 0 begins at the file's first row
  * (after the header); any other part begins after the first line feed at or after {@code start - 1}, and a
  * part reads its last row to its end even past {@code start + length}. So the parts of a file together hold
- * each row exactly once, provided no quoted field contains a line break: such files must not be split
- * ({@code CsvOptions.withPartBytes(Long.MAX_VALUE)}).
+ * each row exactly once, provided no quoted field holds a line feed at a part boundary. Each part checks the
+ * boundary after it: a split read of a file with quoted line breaks either gives the unsplit rows or fails
+ * with MALFORMED_INPUT asking to read the file unsplit ({@code CsvOptions.withPartBytes(Long.MAX_VALUE)}),
+ * never wrong rows.
  *
  * @param path the file or directory given, absolute
  * @param files the files read, in order

@@ -15,6 +15,8 @@ final class RowCursor {
     private int position;
     int rowStart;
     int rowEnd;
+    /** Whether {@link #next()} has found a row, so that {@link #rowStart} and {@link #rowEnd} are set. */
+    boolean hasRow;
 
     private final String file;
 
@@ -76,6 +78,7 @@ final class RowCursor {
                 int end = splitter.split(input.buffer, position, input.limit, input.endOfFile);
                 if (end != RowSplitter.NEED_MORE) {
                     rowStart = position;
+                    hasRow = true;
                     rowEnd = end;
                     position = end;
                     return true;

@@ -201,4 +201,26 @@ class CsvParsingTest {
         List<List<Object>> rows = CsvReads.readAll(CsvSource.of(file, CsvOptions.defaults()), allocator).rows();
         assertThat(rows).extracting(row -> ((String) row.get(1)).length()).containsExactly(3 << 20, 3 << 20);
     }
+
+    @Test
+    void splitReadOfQuotedLineBreaksReturnsTheUnsplitRowsOrFailsNeverWrongRows() throws Exception {
+        Path file = write("multiline.csv", "a,b\n1,\"x\ny\"\n2,\"\n,\n\"\n3,z\n4,\"w\r\nv\"\n");
+        CsvOptions options = CsvOptions.defaults().withSchema(Schema.of(Field.of("a", DataType.INT64),
+                Field.of("b", DataType.STRING)));
+        List<List<Object>> unsplit = CsvReads.readAll(CsvSource.of(file, options), allocator).rows();
+        assertThat(unsplit).isEqualTo(List.of(Arrays.asList(1L, "x\ny"), Arrays.asList(2L, "\n,\n"),
+                Arrays.asList(3L, "z"), Arrays.asList(4L, "w\r\nv")));
+        int failed = 0;
+        for (long size = 1; size <= Files.size(file) + 1; size++) {
+            CsvSource split = CsvSource.of(file, options.withPartBytes(size));
+            try {
+                assertThat(CsvReads.readAll(split, allocator).rows()).as("part size %d", size).isEqualTo(unsplit);
+            } catch (io.datajax.ir.error.ExecutionException e) {
+                assertThat(e).hasMessageContaining("has a quoted field with a line break across byte")
+                        .hasMessageContaining("CsvOptions.withPartBytes(Long.MAX_VALUE)");
+                failed++;
+            }
+        }
+        assertThat(failed).isPositive();
+    }
 }
