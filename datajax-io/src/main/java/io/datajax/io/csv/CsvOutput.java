@@ -66,6 +66,27 @@ final class CsvOutput {
         } while (value != 0);
     }
 
+    /** The bytes in the buffer: a mark for {@link #matches} and {@link #quoteFrom} within one row. */
+    int length() {
+        return length;
+    }
+
+    /** Whether the bytes appended since {@code mark} are one of {@code nulls}. */
+    boolean matches(int mark, NullTokens nulls) {
+        return nulls.matches(buffer, mark, length);
+    }
+
+    /** Encloses the bytes appended since {@code mark} (which hold no quote) in {@code quote}s. */
+    void quoteFrom(int mark, byte quote) {
+        if (length + 2 > buffer.length) {
+            grow(2);
+        }
+        System.arraycopy(buffer, mark, buffer, mark + 1, length - mark);
+        buffer[mark] = quote;
+        length += 2;
+        buffer[length - 1] = quote;
+    }
+
     /** The bytes appended so far, flushed or not. */
     long written() {
         return flushed + length;

@@ -2,6 +2,7 @@ package io.datajax.io.csv;
 
 import io.datajax.io.ArrowSchemas;
 import io.datajax.io.PartWriter;
+import io.datajax.ir.DataType;
 import io.datajax.ir.Field;
 import io.datajax.ir.Schema;
 import io.datajax.ir.error.ErrorCode;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one CSV file: the header (if the options have one), then one line per row, LF-terminated, UTF-8.
- * Nulls are written as the first null token (the empty field by default). Not thread-safe.
+ * Nulls are written as the first null token (the empty field by default); a value whose text equals a null
+ * token is quoted, since quoted fields are never null. Not thread-safe.
  */
 final class CsvPartWriter implements PartWriter {
     private static final Logger LOG = LoggerFactory.getLogger(CsvPartWriter.class);
@@ -33,6 +35,8 @@ final class CsvPartWriter implements PartWriter {
     private final CsvOutput out;
     private final TemporalCodec temporals;
     private final byte[] nullToken;
+    /** The null tokens a number, boolean or date could spell (all but the empty one), or null if none. */
+    private final NullTokens valueLikeNulls;
     private boolean finished;
     private boolean closed;
 
@@ -43,6 +47,8 @@ final class CsvPartWriter implements PartWriter {
         this.temporals = new TemporalCodec(options);
         this.nullToken = (options.nullTokens().isEmpty() ? "" : options.nullTokens().get(0))
                 .getBytes(StandardCharsets.UTF_8);
+        boolean valueLike = options.nullTokens().stream().anyMatch(token -> !token.isEmpty());
+        this.valueLikeNulls = valueLike ? new NullTokens(options.nullTokens()) : null;
         try {
             stream = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
@@ -79,6 +85,7 @@ final class CsvPartWriter implements PartWriter {
             encoders[i] = ColumnEncoder.of(schema.field(i).type(), vectors.get(i), temporals, options);
         }
         byte delimiter = (byte) options.delimiter();
+        byte quote = (byte) options.quote();
         int rows = batch.getRowCount();
         try {
             for (int row = 0; row < rows; row++) {
@@ -88,8 +95,14 @@ final class CsvPartWriter implements PartWriter {
                     }
                     if (vectors.get(i).isNull(row)) {
                         out.append(nullToken);
-                    } else {
+                    } else if (valueLikeNulls == null || schema.field(i).type() == DataType.STRING) {
                         encoders[i].encode(row, out);
+                    } else {
+                        int mark = out.length();
+                        encoders[i].encode(row, out);
+                        if (out.matches(mark, valueLikeNulls)) {
+                            out.quoteFrom(mark, quote); // e.g. 0 with null token "0": quoted values are not null
+                        }
                     }
                 }
                 out.append((byte) '\n');

@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
  */
 final class LineLocator {
     private final FileChannel channel;
+    private ByteBuffer chunk;
     private long countedTo;
     private long lineFeeds;
 
@@ -23,7 +24,9 @@ final class LineLocator {
             countedTo = 0;
             lineFeeds = 0;
         }
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+        if (chunk == null) {
+            chunk = ByteBuffer.allocate(1 << 16);
+        }
         while (countedTo < offset) {
             chunk.clear();
             chunk.limit((int) Math.min(chunk.capacity(), offset - countedTo));

@@ -127,6 +127,23 @@ class CsvRoundTripTest {
     }
 
     @Test
+    void valuesSpelledLikeANullTokenAreQuotedAndReadBackAsValues() throws Exception {
+        Schema schema = Schema.of(Field.of("n", DataType.INT64), Field.of("flag", DataType.BOOLEAN),
+                Field.of("s", DataType.STRING));
+        CsvOptions options = CsvOptions.defaults().withNullTokens("0", "false");
+        Path file = dir.resolve("zero.csv");
+        List<List<Object>> rows = List.of(Arrays.asList(0L, false, "0"), Arrays.asList(null, null, null),
+                Arrays.asList(10L, true, "false"));
+        try (VectorSchemaRoot batch = batchOf(schema, rows);
+                PartWriter writer = CsvSink.of(dir, options).open(file, schema, allocator)) {
+            writer.write(batch);
+            writer.finish();
+        }
+        assertThat(Files.readString(file)).isEqualTo("n,flag,s\n\"0\",\"false\",\"0\"\n0,0,0\n10,true,\"false\"\n");
+        assertThat(CsvReads.readAll(CsvSource.of(file, options.withSchema(schema)), allocator).rows()).isEqualTo(rows);
+    }
+
+    @Test
     void customDateAndTimestampFormatsRoundTrip() throws Exception {
         Schema schema = Schema.of(Field.of("day", DataType.DATE), Field.of("at", DataType.TIMESTAMP));
         CsvOptions options = CsvOptions.defaults().withDateFormat("dd.MM.yyyy")
