@@ -37,7 +37,6 @@ final class CsvPartReader {
     /** The vector memory a batch aims at, which bounds the rows per batch of wide requests. */
     private static final long BATCH_BYTES = 16L << 20;
 
-    private final CsvSource source;
     private final SourcePart part;
     private final ReadRequest request;
     private final CsvOptions options;
@@ -49,7 +48,6 @@ final class CsvPartReader {
     private LineLocator lines;
 
     CsvPartReader(CsvSource source, SourcePart part, ReadRequest request) {
-        this.source = source;
         this.part = part;
         this.request = request;
         this.options = source.options();

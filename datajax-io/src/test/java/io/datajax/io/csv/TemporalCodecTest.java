@@ -74,7 +74,7 @@ class TemporalCodecTest {
             String[] texts = stream.toString(StandardCharsets.US_ASCII).split(",");
             assertThat(texts[0]).isEqualTo(LocalDate.ofEpochDay(days).toString());
             LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-                    (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
+                    Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
             assertThat(LocalDateTime.parse(texts[1])).isEqualTo(time);
             assertThat(date(texts[0])).isTrue();
             assertThat(iso.value).isEqualTo(days);
