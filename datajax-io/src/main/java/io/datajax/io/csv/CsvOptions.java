@@ -2,6 +2,7 @@ package io.datajax.io.csv;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datajax.ir.DataType;
 import io.datajax.ir.Schema;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.SchemaException;
@@ -69,6 +70,11 @@ public record CsvOptions(boolean header, char delimiter, char quote, List<String
                 }
             }
         }
+        schema.ifPresent(columns -> columns.fields().stream().filter(field -> field.type() == DataType.NULL).findFirst()
+                .ifPresent(field -> {
+                    throw invalid("CSV schema column '" + field.name() + "' has type NULL, which no CSV value has."
+                            + " Give it a value type: BOOLEAN, INT32, INT64, FLOAT64, STRING, DATE or TIMESTAMP.");
+                }));
         checkPattern("dateFormat", dateFormat);
         checkPattern("timestampFormat", timestampFormat);
         if (inferenceRows <= 0) {

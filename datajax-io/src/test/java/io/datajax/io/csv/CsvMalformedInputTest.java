@@ -212,6 +212,8 @@ class CsvMalformedInputTest {
                 .hasMessageContaining("null token 'a,b' contains the delimiter");
         assertThatThrownBy(() -> CsvOptions.defaults().withDateFormat("yyyy-MM-dd-Q-{"))
                 .hasMessageContaining("dateFormat 'yyyy-MM-dd-Q-{' is not a valid java.time pattern");
+        assertThatThrownBy(() -> CsvOptions.defaults().withSchema(Schema.of(Field.of("n", DataType.NULL))))
+                .hasMessageContaining("column 'n' has type NULL");
         assertThatThrownBy(() -> CsvOptions.defaults().withPartBytes(0))
                 .hasMessageContaining("partBytes must be positive");
     }
