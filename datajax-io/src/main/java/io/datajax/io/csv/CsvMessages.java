@@ -114,6 +114,11 @@ final class CsvMessages {
                 + " field, or check the delimiter.";
     }
 
+    static String tooManyColumns(String file, int columns, int limit) {
+        return "CSV file " + file + " has " + columns + " fields in its first line, more than the " + limit
+                + " columns a CSV source supports. Check the delimiter option.";
+    }
+
     static String writeFailed(String file, IOException e) {
         return "Could not write CSV file " + file + ": " + e + ". Check the directory's permissions and free space.";
     }

@@ -5,6 +5,7 @@ import io.datajax.ir.Field;
 import io.datajax.ir.Schema;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.ResourceException;
+import io.datajax.ir.error.SchemaException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,8 @@ final class CsvSampler {
     };
     private static final int ALL = (1 << CANDIDATES.length) - 1;
     private static final int SAMPLE_BUFFER = 1 << 20;
+    /** The most columns a CSV file may have. */
+    static final int MAX_COLUMNS = 1 << 16;
 
     private CsvSampler() {
     }
@@ -73,11 +76,15 @@ final class CsvSampler {
             CsvInput input = new CsvInput(channel, 0, SAMPLE_BUFFER);
             RowCursor cursor = new RowCursor(name, input, splitter);
             cursor.skipByteOrderMark();
-            splitter.ensureCapacity(1 << 16);
+            splitter.ensureCapacity(MAX_COLUMNS);
             if (!cursor.next()) {
                 return Optional.empty();
             }
             int columns = splitter.count;
+            if (columns > MAX_COLUMNS) {
+                throw new SchemaException(ErrorCode.INVALID_ARGUMENT, CsvMessages.tooManyColumns(name, columns,
+                        MAX_COLUMNS));
+            }
             List<String> names = new ArrayList<>(columns);
             for (int i = 0; i < columns; i++) {
                 String text = options.header() ? text(input.buffer, splitter, i, options.quote()) : "";

@@ -26,6 +26,15 @@ import org.apache.arrow.memory.BufferAllocator;
  * serialisable: a description holding the file paths, the schema and the options; the files are read only
  * by {@link #parts} (their sizes) and {@link #read}.
  *
+ * <p>Parsing: RFC 4180 with the options' delimiter and quote (a quote inside a quoted field is doubled; a
+ * quote inside an unquoted field is an ordinary character), LF or CRLF line ends (a lone CR is data), an
+ * optional UTF-8 byte order mark, and a last line without line end. Text is UTF-8 and is not validated.
+ * An unquoted field equal to a null token is null; a quoted field never is, and non-STRING columns parse
+ * the text inside the quotes. Blank lines are skipped, except in a one-column file, where a blank line is
+ * a row whose value is the empty field. Rows with the wrong number of fields, values that do not parse as
+ * their column's type (integers out of range included) and broken quoting are malformed: see
+ * {@link MalformedRowPolicy}.
+ *
  * <p>A file is read in byte ranges of about {@link CsvOptions#partBytes()} bytes. The part {@code [start,
  * start + length)} holds the rows whose line begins inside it: the part at 0 begins at the file's first row
  * (after the header); any other part begins after the first line feed at or after {@code start - 1}, and a

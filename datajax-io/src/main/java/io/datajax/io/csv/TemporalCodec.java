@@ -14,6 +14,9 @@ import java.util.Locale;
  */
 final class TemporalCodec {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
+    /** The days of 0000-01-01 and 9999-12-31, the range of the fast path. */
+    private static final long MIN_FAST_DAY = epochDay(0, 1, 1);
+    private static final long MAX_FAST_DAY = epochDay(9999, 12, 31);
 
     private final DateTimeFormatter dateFormat;
     private final DateTimeFormatter timestampFormat;
@@ -183,9 +186,6 @@ final class TemporalCodec {
         int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
         return era * 146_097L + dayOfEra - 719_468;
     }
-
-    private static final long MIN_FAST_DAY = epochDay(0, 1, 1);
-    private static final long MAX_FAST_DAY = epochDay(9999, 12, 31);
 
     private static int daysInMonth(int year, int month) {
         if (month == 2) {

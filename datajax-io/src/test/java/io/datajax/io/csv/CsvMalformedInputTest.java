@@ -204,6 +204,17 @@ class CsvMalformedInputTest {
     }
 
     @Test
+    void requestForAnUnknownColumnSuggestsTheNearestOne() throws Exception {
+        CsvSource source = source("id,price,day\n1,2.5,2024-01-01\n", CsvOptions.defaults());
+        var request = io.datajax.io.ReadRequest.of(List.of("prize"));
+        var part = source.parts(request).parts().get(0);
+        assertThatThrownBy(() -> source.read(part, request, allocator, batch -> { }))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("prize")
+                .hasMessageContaining("Did you mean 'price'?");
+    }
+
+    @Test
     void invalidOptionsAreConfigurationErrors() {
         assertThatThrownBy(() -> CsvOptions.defaults().withDelimiter('"'))
                 .isInstanceOf(SchemaException.class)

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * A throughput check of the CSV reader, not a test: generates a seeded CSV of about 200 MB (id INT64, price
  * FLOAT64 with 2 decimals, score FLOAT64 at full precision, day DATE, name STRING; about 5% nulls), reads it
  * with {@link CsvSource} on one thread three times and logs MB/s and rows/s, by wall-clock time and by the
- * thread's CPU time (steadier on a shared machine). Run with
- * {@code mvn -o -q -pl datajax-io exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.datajax.io.csv.CsvReadThroughput [-Dexec.args="MEGABYTES [COLUMN,...]"]}.
+ * thread's CPU time (steadier on a shared machine). Run after {@code test-compile} with
+ * {@code mvn -o -pl datajax-io exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.datajax.io.csv.CsvReadThroughput [-Dexec.args="MEGABYTES [COLUMN,...]"]} (without
+ * {@code -q}, which hides the log); the optional columns read a projection.
  */
 public final class CsvReadThroughput {
     private static final Logger LOG = LoggerFactory.getLogger(CsvReadThroughput.class);

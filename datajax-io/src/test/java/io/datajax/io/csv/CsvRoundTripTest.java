@@ -161,6 +161,19 @@ class CsvRoundTripTest {
     }
 
     @Test
+    void headerNamesHoldingTheDelimiterOrQuoteAreQuoted() throws Exception {
+        Schema schema = Schema.of(Field.of("a,b", DataType.INT64), Field.of("say \"x\"", DataType.INT64));
+        Path file = dir.resolve("names.csv");
+        try (VectorSchemaRoot batch = batchOf(schema, List.of(Arrays.asList(1L, 2L)));
+                PartWriter writer = CsvSink.of(dir, CsvOptions.defaults()).open(file, schema, allocator)) {
+            writer.write(batch);
+            writer.finish();
+        }
+        assertThat(Files.readString(file)).isEqualTo("\"a,b\",\"say \"\"x\"\"\"\n1,2\n");
+        assertThat(CsvSource.of(file, CsvOptions.defaults()).schema()).isEqualTo(schema);
+    }
+
+    @Test
     void closingAnUnfinishedWriterDeletesTheFile() {
         Path file = dir.resolve("partial.csv");
         try (VectorSchemaRoot batch = batchOf(ALL_TYPES, allTypeRows());
