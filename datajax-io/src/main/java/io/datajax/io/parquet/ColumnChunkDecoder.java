@@ -6,11 +6,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.DataPageHeader;
 import org.apache.parquet.format.DataPageHeaderV2;
@@ -35,25 +31,20 @@ final class ColumnChunkDecoder {
     private final DataType type;
     private final boolean optional;
     private final ParquetCompression compression;
-    private final FieldVector vector;
+    private final VectorFiller out;
     private int[] levels = new int[0];
     private int[] indices = new int[0];
-    private long[] dictionaryLongs;
-    private int[] dictionaryInts;
-    private byte[][] dictionaryBytes;
-    private int dictionarySize = -1;
-    private byte[] scratch = new byte[0];
+    private PageDictionary dictionary;
     private byte[] page = new byte[0];
-    private int stringEnd;
 
     private ColumnChunkDecoder(String file, String column, DataType type, boolean optional,
-            ParquetCompression compression, FieldVector vector) {
+            ParquetCompression compression, VectorFiller out) {
         this.file = file;
         this.column = column;
         this.type = type;
         this.optional = optional;
         this.compression = compression;
-        this.vector = vector;
+        this.out = out;
     }
 
     /**
@@ -66,22 +57,9 @@ final class ColumnChunkDecoder {
         if (compression == null) {
             throw ParquetErrors.unsupportedEncoding(file, column, "codec " + metadata.getCodec());
         }
-        if (vector instanceof VarCharVector varchar) {
-            varchar.allocateNew(Math.max(64, Math.min(64L << 20, metadata.getTotal_uncompressed_size())),
-                    Math.max(rows, 1));
-        } else if (vector instanceof BitVector bits) {
-            bits.allocateNew(Math.max(rows, 1));
-        } else {
-            ((org.apache.arrow.vector.BaseFixedWidthVector) vector).allocateNew(Math.max(rows, 1));
-        }
-        if (vector instanceof VarCharVector varchar) {
-            varchar.getOffsetBuffer().setInt(0, 0);
-        }
-        new ColumnChunkDecoder(file, column, type, optional, compression, vector).pages(chunk, rows);
-        if (vector instanceof VarCharVector varchar) {
-            varchar.setLastSet(rows - 1);
-        }
-        vector.setValueCount(rows);
+        VectorFiller out = VectorFiller.allocate(vector, type, rows, metadata.getTotal_uncompressed_size());
+        new ColumnChunkDecoder(file, column, type, optional, compression, out).pages(chunk, rows);
+        out.finish(rows);
     }
 
     private void pages(byte[] chunk, int rows) throws IOException {
@@ -99,9 +77,14 @@ final class ColumnChunkDecoder {
                 throw new IOException("page of " + compressed + " bytes passes the end of its column chunk");
             }
             switch (header.getType()) {
-                case DICTIONARY_PAGE -> dictionary(inflate(chunk, start, compressed,
-                        header.getUncompressed_page_size()), header.getUncompressed_page_size(),
-                        header.getDictionary_page_header().getNum_values());
+                case DICTIONARY_PAGE -> {
+                    dictionary = PageDictionary.read(type, inflate(chunk, start, compressed,
+                            header.getUncompressed_page_size()), header.getUncompressed_page_size(),
+                            header.getDictionary_page_header().getNum_values());
+                    if (dictionary == null) {
+                        throw ParquetErrors.unsupportedEncoding(file, column, "a dictionary of type " + type);
+                    }
+                }
                 case DATA_PAGE -> row += pageV1(header.getData_page_header(), inflate(chunk, start,
                         compressed, header.getUncompressed_page_size()), header.getUncompressed_page_size(), row, rows);
                 case DATA_PAGE_V2 -> row += pageV2(header.getData_page_header_v2(), chunk, start, compressed,
@@ -187,11 +170,11 @@ final class ColumnChunkDecoder {
     private void values(Encoding encoding, byte[] page, int offset, int end, int row, int count, int nonNull)
             throws IOException {
         boolean dense = !optional || nonNull == count;
-        setValidity(row, count, dense);
+        out.validity(row, count, levels, dense);
         switch (encoding) {
             case PLAIN -> plain(page, offset, end, row, count, dense, nonNull);
             case PLAIN_DICTIONARY, RLE_DICTIONARY -> {
-                if (dictionarySize < 0) {
+                if (dictionary == null) {
                     throw new IOException("dictionary-encoded page without a dictionary page");
                 }
                 if (indices.length < nonNull) {
@@ -200,7 +183,7 @@ final class ColumnChunkDecoder {
                 if (nonNull > 0) {
                     new RleDecoder(page, offset + 1, end, page[offset]).decode(indices, nonNull);
                 }
-                lookUp(row, count, dense, nonNull);
+                dictionary.lookUp(indices, nonNull, row, count, levels, dense, out);
             }
             case RLE -> {
                 if (type != DataType.BOOLEAN) {
@@ -211,11 +194,10 @@ final class ColumnChunkDecoder {
                 }
                 int length = (int) INT.get(page, offset);
                 new RleDecoder(page, offset + 4, offset + 4 + length, 1).decode(indices, nonNull);
-                BitVector bits = (BitVector) vector;
                 int k = 0;
                 for (int i = 0; i < count; i++) {
                     if (dense || levels[i] != 0) {
-                        bits.set(row + i, indices[k++]);
+                        out.bit(row + i, indices[k++]);
                     }
                 }
             }
@@ -224,7 +206,7 @@ final class ColumnChunkDecoder {
                         && type != DataType.TIMESTAMP) {
                     throw ParquetErrors.unsupportedEncoding(file, column, "DELTA_BINARY_PACKED values of type " + type);
                 }
-                spreadLongs(new DeltaDecoder(page, offset, end).decode(nonNull), row, count, dense);
+                out.longs(new DeltaDecoder(page, offset, end).decode(nonNull), row, count, levels, dense);
             }
             case BYTE_STREAM_SPLIT -> {
                 int width = switch (type) {
@@ -259,92 +241,15 @@ final class ColumnChunkDecoder {
                         if (length < 0 || at + (long) length > end) {
                             throw new IOException("string of " + length + " bytes passes the end of its page");
                         }
-                        appendString(row + i, page, at, length);
+                        out.string(row + i, page, at, length);
                         at += length;
                     } else {
-                        skipString(row + i);
+                        out.noString(row + i);
                     }
                 }
             }
             default -> throw ParquetErrors.unsupportedEncoding(file, column, "encoding " + encoding);
         }
-    }
-
-    /** Writes decoded integers (one per non-null row) into the fixed-width vector at rows {@code [row, row + count)}. */
-    private void spreadLongs(long[] decoded, int row, int count, boolean dense) {
-        boolean wide = type != DataType.INT32 && type != DataType.DATE;
-        int width = wide ? 8 : 4;
-        byte[] spread = scratch(count * width);
-        int k = 0;
-        for (int i = 0; i < count; i++) {
-            long value = dense || levels[i] != 0 ? decoded[k++] : 0L;
-            if (wide) {
-                LONG.set(spread, i * 8, value);
-            } else {
-                INT.set(spread, i * 4, (int) value);
-            }
-        }
-        vector.getDataBuffer().setBytes((long) row * width, spread, 0, (long) count * width);
-    }
-
-    /** Sets the validity bits of rows {@code [row, row + count)}: all, or those whose level is 1. */
-    private void setValidity(int row, int count, boolean dense) {
-        ArrowBuf validity = vector.getValidityBuffer();
-        int i = 0;
-        while (i < count && ((row + i) & 7) != 0) {
-            if (dense || levels[i] != 0) {
-                BitVectorHelper.setBit(validity, row + i);
-            }
-            i++;
-        }
-        int bytes = (count - i) / 8;
-        if (dense) {
-            if (bytes > 0) {
-                validity.setOne((long) (row + i) >>> 3, bytes);
-            }
-            i += bytes * 8;
-        } else {
-            for (int b = 0; b < bytes; b++, i += 8) {
-                int bits = levels[i] | levels[i + 1] << 1 | levels[i + 2] << 2 | levels[i + 3] << 3
-                        | levels[i + 4] << 4 | levels[i + 5] << 5 | levels[i + 6] << 6 | levels[i + 7] << 7;
-                validity.setByte((long) (row + i) >>> 3, bits);
-            }
-        }
-        for (; i < count; i++) {
-            if (dense || levels[i] != 0) {
-                BitVectorHelper.setBit(validity, row + i);
-            }
-        }
-    }
-
-    private byte[] scratch(int bytes) {
-        if (scratch.length < bytes) {
-            scratch = new byte[Math.max(bytes, scratch.length * 2)];
-        }
-        return scratch;
-    }
-
-    /** Room for {@code more} bytes after {@link #stringEnd} in the data buffer of the string vector. */
-    private ArrowBuf stringData(int more) {
-        VarCharVector strings = (VarCharVector) vector;
-        long needed = (long) stringEnd + more;
-        if (needed > Integer.MAX_VALUE) {
-            throw new IllegalStateException("string column '" + column + "' holds more than 2 GB in one row group");
-        }
-        while (strings.getDataBuffer().capacity() < needed) {
-            strings.reallocDataBuffer(Math.max(needed, strings.getDataBuffer().capacity() * 2));
-        }
-        return strings.getDataBuffer();
-    }
-
-    private void appendString(int index, byte[] source, int offset, int length) {
-        stringData(length).setBytes(stringEnd, source, offset, length);
-        stringEnd += length;
-        vector.getOffsetBuffer().setInt((long) (index + 1) * 4, stringEnd);
-    }
-
-    private void skipString(int index) {
-        vector.getOffsetBuffer().setInt((long) (index + 1) * 4, stringEnd);
     }
 
     private void plain(byte[] page, int offset, int end, int row, int count, boolean dense, int nonNull)
@@ -355,12 +260,11 @@ final class ColumnChunkDecoder {
                 if (offset + (long) nonNull * width > end) {
                     throw new IOException("PLAIN page holds fewer than its " + nonNull + " values");
                 }
-                ArrowBuf data = vector.getDataBuffer();
                 if (dense) {
-                    data.setBytes((long) row * width, page, offset, (long) count * width);
+                    out.fixed(row, count, page, offset);
                     return;
                 }
-                byte[] spread = scratch(count * width);
+                byte[] spread = out.scratch(count * width);
                 int at = offset;
                 for (int i = 0; i < count; i++) {
                     if (width == 8) {
@@ -370,23 +274,22 @@ final class ColumnChunkDecoder {
                     }
                     at += levels[i] * width;
                 }
-                data.setBytes((long) row * width, spread, 0, (long) count * width);
+                out.fixed(row, count, spread, 0);
             }
             case BOOLEAN -> {
-                BitVector bits = (BitVector) vector;
                 if (offset + (nonNull + 7L) / 8 > end) {
                     throw new IOException("PLAIN page holds fewer than its " + nonNull + " values");
                 }
                 int k = 0;
                 for (int i = 0; i < count; i++) {
                     if (dense || levels[i] != 0) {
-                        bits.set(row + i, (page[offset + (k >>> 3)] >>> (k & 7)) & 1);
+                        out.bit(row + i, (page[offset + (k >>> 3)] >>> (k & 7)) & 1);
                         k++;
                     }
                 }
             }
             case STRING -> {
-                stringData(end - offset);
+                out.reserveStrings(end - offset);
                 int at = offset;
                 for (int i = 0; i < count; i++) {
                     if (dense || levels[i] != 0) {
@@ -394,93 +297,14 @@ final class ColumnChunkDecoder {
                         if (length < 0 || at + 4L + length > end) {
                             throw new IOException("string of " + length + " bytes passes the end of its page");
                         }
-                        appendString(row + i, page, at + 4, length);
+                        out.string(row + i, page, at + 4, length);
                         at += 4 + length;
                     } else {
-                        skipString(row + i);
+                        out.noString(row + i);
                     }
                 }
             }
             default -> throw new IllegalStateException("no Parquet values for " + type);
-        }
-    }
-
-    private void dictionary(byte[] page, int pageLength, int size) throws IOException {
-        if (size < 0) {
-            throw new IOException("dictionary of " + size + " values");
-        }
-        dictionarySize = size;
-        switch (type) {
-            case INT64, FLOAT64, TIMESTAMP -> {
-                dictionaryLongs = new long[size];
-                check(pageLength, 8L * size);
-                for (int i = 0; i < size; i++) {
-                    dictionaryLongs[i] = (long) LONG.get(page, i * 8);
-                }
-            }
-            case INT32, DATE -> {
-                dictionaryInts = new int[size];
-                check(pageLength, 4L * size);
-                for (int i = 0; i < size; i++) {
-                    dictionaryInts[i] = (int) INT.get(page, i * 4);
-                }
-            }
-            case STRING -> {
-                dictionaryBytes = new byte[size][];
-                int at = 0;
-                for (int i = 0; i < size; i++) {
-                    int length = (int) INT.get(page, at);
-                    check(pageLength, at + 4L + length);
-                    dictionaryBytes[i] = java.util.Arrays.copyOfRange(page, at + 4, at + 4 + length);
-                    at += 4 + length;
-                }
-            }
-            default -> throw ParquetErrors.unsupportedEncoding(file, column, "a dictionary of type " + type);
-        }
-    }
-
-    private static void check(int length, long needed) throws IOException {
-        if (needed > length) {
-            throw new IOException("dictionary page holds fewer values than its header says");
-        }
-    }
-
-    private void lookUp(int row, int count, boolean dense, int nonNull) throws IOException {
-        for (int k = 0; k < nonNull; k++) {
-            if (indices[k] < 0 || indices[k] >= dictionarySize) {
-                throw new IOException("dictionary index " + indices[k] + " outside the dictionary of "
-                        + dictionarySize);
-            }
-        }
-        switch (type) {
-            case INT64, FLOAT64, TIMESTAMP, INT32, DATE -> {
-                boolean wide = type != DataType.INT32 && type != DataType.DATE;
-                int width = wide ? 8 : 4;
-                byte[] spread = scratch(count * width);
-                int k = 0;
-                for (int i = 0; i < count; i++) {
-                    boolean present = dense || levels[i] != 0;
-                    int index = present ? indices[k++] : 0;
-                    if (wide) {
-                        LONG.set(spread, i * 8, present ? dictionaryLongs[index] : 0L);
-                    } else {
-                        INT.set(spread, i * 4, present ? dictionaryInts[index] : 0);
-                    }
-                }
-                vector.getDataBuffer().setBytes((long) row * width, spread, 0, (long) count * width);
-            }
-            case STRING -> {
-                int k = 0;
-                for (int i = 0; i < count; i++) {
-                    if (dense || levels[i] != 0) {
-                        byte[] value = dictionaryBytes[indices[k++]];
-                        appendString(row + i, value, 0, value.length);
-                    } else {
-                        skipString(row + i);
-                    }
-                }
-            }
-            default -> throw ParquetErrors.unsupportedEncoding(file, column, "a dictionary of type " + type);
         }
     }
 }

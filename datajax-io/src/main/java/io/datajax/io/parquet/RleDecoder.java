@@ -7,6 +7,8 @@ import java.io.IOException;
  * runs of one repeated value and groups of 8 bit-packed values, least significant bit first.
  */
 final class RleDecoder {
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final byte[] data;
     private final int end;
     private final int bitWidth;
@@ -65,22 +67,40 @@ final class RleDecoder {
                 if (position + (long) (header >>> 1) * bitWidth > end) {
                     throw new IOException("bit-packed run of " + values + " values passes the end of its page");
                 }
-                long buffer = 0;
-                int bits = 0;
-                for (int k = 0; k < values; k++) {
-                    while (bits < bitWidth) {
-                        buffer |= (long) (data[position++] & 0xFF) << bits;
-                        bits += 8;
+                int take = Math.min(values, count - done);
+                long base = (long) position * 8;
+                int fast = 0;
+                if (bitWidth > 0) {
+                    // One unaligned little-endian 8-byte read per value while 8 bytes remain in the array.
+                    long lastFast = ((long) data.length - Long.BYTES) * 8;
+                    while (fast < take && base + (long) fast * bitWidth <= lastFast) {
+                        long bit = base + (long) fast * bitWidth;
+                        long word = (long) LONG.get(data, (int) (bit >>> 3));
+                        out[done + fast] = (int) ((word >>> (bit & 7)) & mask);
+                        fast++;
                     }
-                    if (done + k < count) {
-                        out[done + k] = (int) (buffer & mask);
-                    }
-                    buffer >>>= bitWidth;
-                    bits -= bitWidth;
                 }
+                for (int k = fast; k < take; k++) {
+                    out[done + k] = (int) (bitWidth == 0 ? 0 : slowBits(base + (long) k * bitWidth, mask));
+                }
+                position += (header >>> 1) * bitWidth;
                 done += values;
             }
         }
+    }
+
+    private long slowBits(long bit, long mask) {
+        long value = 0;
+        int got = 0;
+        long at = bit;
+        while (got < bitWidth) {
+            int shift = (int) (at & 7);
+            int available = Math.min(8 - shift, bitWidth - got);
+            value |= (long) (((data[(int) (at >>> 3)] & 0xFF) >>> shift) & ((1 << available) - 1)) << got;
+            got += available;
+            at += available;
+        }
+        return value & mask;
     }
 
     private int varint() throws IOException {

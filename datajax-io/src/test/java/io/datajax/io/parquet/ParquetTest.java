@@ -391,6 +391,49 @@ class ParquetTest {
     }
 
     @Test
+    void requiredColumnsReadAsNotNullFields() throws IOException {
+        // No writer here makes required columns (ParquetSink and DuckDB write optional ones): build the file.
+        Path file = dir.resolve("required.parquet");
+        java.nio.ByteBuffer values = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(5).putLong(-3).putLong(Long.MAX_VALUE);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(ParquetFooter.MAGIC);
+        org.apache.parquet.format.PageHeader header = new org.apache.parquet.format.PageHeader(
+                org.apache.parquet.format.PageType.DATA_PAGE, 24, 24);
+        header.setData_page_header(new org.apache.parquet.format.DataPageHeader(3,
+                org.apache.parquet.format.Encoding.PLAIN, org.apache.parquet.format.Encoding.RLE,
+                org.apache.parquet.format.Encoding.RLE));
+        org.apache.parquet.format.Util.writePageHeader(header, out);
+        out.write(values.array());
+        long chunk = out.size() - 4;
+        org.apache.parquet.format.ColumnChunk column = new org.apache.parquet.format.ColumnChunk(4);
+        column.setMeta_data(new org.apache.parquet.format.ColumnMetaData(org.apache.parquet.format.Type.INT64,
+                List.of(org.apache.parquet.format.Encoding.PLAIN), List.of("x"),
+                org.apache.parquet.format.CompressionCodec.UNCOMPRESSED, 3, chunk, chunk, 4));
+        org.apache.parquet.format.SchemaElement root = new org.apache.parquet.format.SchemaElement("schema");
+        root.setNum_children(1);
+        org.apache.parquet.format.SchemaElement x = new org.apache.parquet.format.SchemaElement("x");
+        x.setType(org.apache.parquet.format.Type.INT64);
+        x.setRepetition_type(org.apache.parquet.format.FieldRepetitionType.REQUIRED);
+        java.io.ByteArrayOutputStream footer = new java.io.ByteArrayOutputStream();
+        org.apache.parquet.format.Util.writeFileMetaData(new org.apache.parquet.format.FileMetaData(1,
+                List.of(root, x), 3, List.of(new org.apache.parquet.format.RowGroup(List.of(column), chunk, 3))),
+                footer);
+        footer.writeTo(out);
+        int length = footer.size();
+        out.write(new byte[] {(byte) length, (byte) (length >>> 8), (byte) (length >>> 16), (byte) (length >>> 24)});
+        out.write(ParquetFooter.MAGIC);
+        Files.write(file, out.toByteArray());
+
+        ParquetSource source = ParquetSource.of(file);
+        TestData.Read read = TestData.readAll(source, allocator);
+
+        assertThat(source.schema()).isEqualTo(new Schema(List.of(new Field("x", DataType.INT64, false))));
+        assertThat(read.rows()).containsExactly(List.of(5L), List.of(-3L), List.of(Long.MAX_VALUE));
+        assertThat(kept(source, new IsNull(new ColumnRef("x", DataType.INT64, false), false))).isEmpty();
+    }
+
+    @Test
     void truncatedFileIsMalformedInputNamingTheFile() throws IOException {
         Path output = writeAllTypes(ParquetSink.of(dir.resolve("out")), 100);
         byte[] bytes = Files.readAllBytes(output.resolve("part-00000.parquet"));
