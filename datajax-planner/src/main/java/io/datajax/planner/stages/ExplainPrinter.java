@@ -82,6 +82,9 @@ public final class ExplainPrinter {
         }
         if (stage.kind() != StageKind.INPUT) {
             stage.nodes().forEach(node -> out.append("  ").append(node).append('\n'));
+        } else if (stage.root() instanceof SourceScan read) {
+            out.append("  read: columns ").append(read.schema().size()).append('/').append(read.source().schema().size())
+                    .append(read.filter().map(f -> ", skip unless " + f).orElse("")).append('\n');
         }
         out.append("  out: ").append(stage.schema()).append("  sharding: ").append(stage.sharding()).append('\n');
         metrics.ifPresent(m -> out.append("  run: ").append(run(m)).append('\n'));

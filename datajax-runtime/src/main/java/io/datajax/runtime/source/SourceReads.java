@@ -42,14 +42,17 @@ public final class SourceReads {
      * @param skippedBytes the stored bytes of the skipped parts
      */
     public record Result(Batch batch, ReadStats stats, int partsRead, int partsSkipped, long skippedBytes) {
-        /** The line {@code explain} shows for the read, e.g. {@code read 2 parts, 1 skipped, 1.2 MB}. */
+        /**
+         * The line {@code explain} shows for the read, e.g.
+         * {@code read 3 parts (48,120 bytes), 7 skipped by statistics (210,400 bytes)}.
+         */
         public String note() {
-            StringBuilder note = new StringBuilder("read ").append(partsRead).append(partsRead == 1 ? " part" : " parts");
+            StringBuilder note = new StringBuilder("read ").append(partsRead).append(partsRead == 1 ? " part" : " parts")
+                    .append(" (").append(bytes(stats.bytesRead())).append(')');
             if (partsSkipped > 0) {
-                note.append(", ").append(partsSkipped).append(" skipped by statistics (")
-                        .append(megabytes(skippedBytes)).append(" MB)");
+                note.append(", ").append(partsSkipped).append(" skipped by statistics (").append(bytes(skippedBytes))
+                        .append(')');
             }
-            note.append(", ").append(megabytes(stats.bytesRead())).append(" MB read");
             if (!stats.rejects().isEmpty()) {
                 note.append(", ").append(stats.rejects().size()).append(" rows rejected");
             }
@@ -158,7 +161,7 @@ public final class SourceReads {
                 rejects.subList(0, Math.min(REJECTS_LOGGED, rejects.size())));
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+    static String bytes(long bytes) {
+        return String.format(Locale.ROOT, "%,d bytes", bytes);
     }
 }

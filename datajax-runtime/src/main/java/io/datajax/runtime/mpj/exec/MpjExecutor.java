@@ -11,7 +11,6 @@ import io.datajax.io.SinkCommit;
 import io.datajax.io.WrittenPart;
 import io.datajax.ir.Schema;
 import io.datajax.ir.error.DataJaxException;
-import io.datajax.ir.plan.PlanCodec;
 import io.datajax.ir.plan.Scan;
 import io.datajax.ir.plan.SourceScan;
 import io.datajax.ir.source.DataSink;
@@ -237,7 +236,6 @@ public final class MpjExecutor implements Executor {
 
     private List<byte[]> payloads(StagePlan plan, List<Table> inputs, byte[] planBytes, int ranks,
             BufferAllocator allocator, Optional<SinkTarget> sink, long[] inputBytes) {
-        byte[] sinkBytes = sink.map(PlanCodec::encodeValue).orElse(new byte[0]);
         InputShards tables = new InputShards(inputs);
         List<Map<Integer, byte[]>> shards = new ArrayList<>(ranks);
         for (int r = 0; r < ranks; r++) {
@@ -263,7 +261,7 @@ public final class MpjExecutor implements Executor {
         }
         List<byte[]> payloads = new ArrayList<>(ranks);
         for (int r = 0; r < ranks; r++) {
-            payloads.add(new RankPayload(planBytes, shards.get(r), sinkBytes).encode());
+            payloads.add(RankPayload.writing(planBytes, shards.get(r), sink).encode());
         }
         return payloads;
     }

@@ -19,30 +19,39 @@ import java.util.TreeMap;
  *
  * @param plan {@link DistributedPlan#encode()} bytes
  * @param shards per INPUT stage id, the shard's IPC bytes
- * @param sink the {@link SinkTarget} the rank writes its result part to, as {@code PlanCodec.encodeValue}
- *     bytes; empty when the result goes back to the driver
+ * @param sink the sink the rank writes its result part to, as {@code PlanCodec.encodeValue} bytes; empty when
+ *     the result goes back to the driver
+ * @param sinkDirectory the temporary directory the rank writes its part into (empty without a sink)
  */
-record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink) {
+record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink, String sinkDirectory) {
     private static final int MAGIC = 0x444A5332; // "DJS2"
 
     RankPayload {
         requireNonNull(plan, "plan is null");
         shards = Map.copyOf(shards);
         requireNonNull(sink, "sink is null");
+        requireNonNull(sinkDirectory, "sinkDirectory is null");
     }
 
     RankPayload(byte[] plan, Map<Integer, byte[]> shards) {
-        this(plan, shards, new byte[0]);
+        this(plan, shards, new byte[0], "");
+    }
+
+    /** A payload whose rank writes its result part as {@code target} says. */
+    static RankPayload writing(byte[] plan, Map<Integer, byte[]> shards, java.util.Optional<SinkTarget> target) {
+        return target.map(t -> new RankPayload(plan, shards, io.datajax.ir.plan.PlanCodec.encodeValue(t.sink()),
+                t.directory())).orElseGet(() -> new RankPayload(plan, shards));
     }
 
     /** The sink target, if the result is written on the ranks. */
     java.util.Optional<SinkTarget> sinkTarget() {
         return sink.length == 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(io.datajax.ir.plan.PlanCodec.decodeValue(sink, SinkTarget.class));
+                : java.util.Optional.of(new SinkTarget(io.datajax.ir.plan.PlanCodec.decodeValue(sink,
+                        io.datajax.ir.source.DataSink.class), sinkDirectory));
     }
 
     byte[] encode() {
-        long size = 20L + plan.length + sink.length;
+        long size = 22L + plan.length + sink.length + 3L * sinkDirectory.length();
         for (byte[] shard : shards.values()) {
             size += 8 + shard.length;
         }
@@ -63,6 +72,7 @@ record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink) {
             }
             out.writeInt(sink.length);
             out.write(sink);
+            out.writeUTF(sinkDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +96,7 @@ record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink) {
             }
             byte[] sink = new byte[in.readInt()];
             in.readFully(sink);
-            return new RankPayload(plan, shards, sink);
+            return new RankPayload(plan, shards, sink, in.readUTF());
         } catch (IOException e) {
             throw new ExecutionException(ErrorCode.INVALID_PLAN, "A rank could not decode its call payload: " + e
                     + ". This is a bug (driver and ranks run the same code).", e);

@@ -3,7 +3,6 @@ package io.datajax.runtime.mpj.exec;
 import static java.util.Objects.requireNonNull;
 
 import io.datajax.ir.source.DataSink;
-import java.io.Serializable;
 
 /**
  * Where the ranks of one call write their result parts: the sink and the temporary output directory the
@@ -12,7 +11,7 @@ import java.io.Serializable;
  * @param sink the sink of the call
  * @param directory the temporary directory (on a file system every rank can reach)
  */
-record SinkTarget(DataSink sink, String directory) implements Serializable {
+record SinkTarget(DataSink sink, String directory) {
     SinkTarget {
         requireNonNull(sink, "sink is null");
         requireNonNull(directory, "directory is null");
