@@ -6,15 +6,18 @@ import io.datajax.api.DataJax;
 import io.datajax.api.DataJaxConfig;
 import io.datajax.api.JitFunction;
 import io.datajax.planner.rules.RuleSet;
+import io.datajax.tests.io.FileInputs;
 import io.datajax.tests.tables.Rows;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +37,10 @@ import tech.tablesaw.api.Table;
 class DuckDbOracleTest {
     private static final int PIPELINES = Integer.getInteger("oracle.pipelines", 500);
     private static final int MPJ_PIPELINES = Integer.getInteger("oracle.mpjPipelines", 150);
+    private static final int FILE_PIPELINES = Integer.getInteger("oracle.filePipelines", 200);
+
+    @TempDir
+    static Path files;
     private static final long FIRST_SEED = Long.getLong("oracle.seed", System.nanoTime() & 0xFFFF_FFFFL);
     private static final int DETAILED_FAILURES = 5;
 
@@ -52,19 +59,25 @@ class DuckDbOracleTest {
 
     static Stream<Arguments> configurations() {
         return Stream.of(
-                Arguments.of("every rewrite rule on", DataJaxConfig.defaults(), true, PIPELINES),
+                Arguments.of("every rewrite rule on", DataJaxConfig.defaults(), true, PIPELINES, null),
                 Arguments.of("every rewrite rule off",
                         DataJaxConfig.defaults().withDisabledRules(Set.copyOf(RuleSet.standard().ruleNames())), true,
-                        PIPELINES),
-                Arguments.of("two threads", DataJaxConfig.defaults().withThreads(2), true, PIPELINES),
+                        PIPELINES, null),
+                Arguments.of("two threads", DataJaxConfig.defaults().withThreads(2), true, PIPELINES, null),
                 Arguments.of("MPJ executor, 2 ranks", DataJaxConfig.defaults().withExecutor("mpj"), false,
-                        Math.min(PIPELINES, MPJ_PIPELINES)));
+                        Math.min(PIPELINES, MPJ_PIPELINES), null),
+                Arguments.of("inputs read from Parquet files", DataJaxConfig.defaults(), true,
+                        Math.min(PIPELINES, FILE_PIPELINES), FileInputs.PARQUET),
+                Arguments.of("inputs read from CSV files, two threads", DataJaxConfig.defaults().withThreads(2), true,
+                        Math.min(PIPELINES, FILE_PIPELINES), FileInputs.CSV),
+                Arguments.of("inputs read from Parquet files by 2 MPJ ranks", DataJaxConfig.defaults().withExecutor("mpj"),
+                        false, Math.min(PIPELINES, MPJ_PIPELINES), FileInputs.PARQUET));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurations")
-    void randomPipelinesAgreeWithDuckDb(String label, DataJaxConfig config, boolean localOrder, int pipelines)
-            throws Exception {
+    void randomPipelinesAgreeWithDuckDb(String label, DataJaxConfig config, boolean localOrder, int pipelines,
+            FileInputs format) throws Exception {
         long start = System.nanoTime();
         List<String> failures = new ArrayList<>();
         List<Long> failedSeeds = new ArrayList<>();
@@ -80,7 +93,7 @@ class DuckDbOracleTest {
                 leftOut++;
                 continue;
             }
-            String problem = check(c, config, localOrder || endsInAggregate(c.pipeline()));
+            String problem = check(c, config, localOrder || endsInAggregate(c.pipeline()), format);
             nonEmptyResults += lastResultRows > 0 ? 1 : 0;
             String text = c.pipeline().toString();
             joins += text.contains(".join(") ? 1 : 0;
@@ -106,7 +119,7 @@ class DuckDbOracleTest {
                 .isEmpty();
     }
 
-    /** Null when DataJax and DuckDB agree on the case, else a description of the disagreement. */
+    /** Whether the steps, or a joined input's steps, hold a limit (whose rows depend on an open order). */
     private static boolean containsLimit(List<Pipeline.Step> steps) {
         for (Pipeline.Step step : steps) {
             if (step instanceof Pipeline.LimitStep
@@ -122,7 +135,12 @@ class DuckDbOracleTest {
         return !steps.isEmpty() && steps.get(steps.size() - 1) instanceof Pipeline.AggregateStep;
     }
 
-    private static String check(Generator.Case c, DataJaxConfig config, boolean ordered) throws Exception {
+    /**
+     * Null when DataJax and DuckDB agree on the case, else a description of the disagreement. With a
+     * {@code format}, DataJax reads the inputs from files of that format written by its own sinks.
+     */
+    private static String check(Generator.Case c, DataJaxConfig config, boolean ordered, FileInputs format)
+            throws Exception {
         String sql = SqlTranslator.translate(c.pipeline(), c.left(), c.right());
         StringBuilder context = new StringBuilder()
                 .append("seed ").append(c.seed()).append('\n')
@@ -145,9 +163,9 @@ class DuckDbOracleTest {
             fn = c.pipeline().usesRightInput()
                     ? DataJax.djit((l, r) -> c.pipeline().apply(l, r), config)
                     : DataJax.djit(df -> c.pipeline().apply(df, null), config);
-            out = c.pipeline().usesRightInput()
-                    ? fn.apply(c.left().toTablesaw(), c.right().toTablesaw())
-                    : fn.apply(c.left().toTablesaw());
+            List<Table> tables = c.pipeline().usesRightInput()
+                    ? List.of(c.left().toTablesaw(), c.right().toTablesaw()) : List.of(c.left().toTablesaw());
+            out = format == null ? fn.apply(tables.toArray(Table[]::new)) : fn.apply(format.inputs(tables, files));
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
