@@ -173,11 +173,11 @@ public final class TablesawConverter {
      * Converts one numeric or date column, range by range (ranges may run on different threads; each reads and
      * writes only its own rows), then {@link #finish()} builds the column on the calling thread.
      *
-     * <p>Numbers are used in place when {@link BackingArrays} can read the table's own array and no row is
-     * missing: the ranges only scan for Tablesaw's missing sentinels, and the column shares the table's
-     * array, with no null mask (read-only, as every column's arrays are; outputs are always copied). A
-     * column with a missing row, or whose array cannot be read in place, is copied, with zero written at
-     * its null rows (as every converted column has).
+     * <p>Numbers are used in place when {@link BackingArrays} can read the table's own array: a double column
+     * always (its NaNs are its nulls, found only when a reader asks), an int or long column when no row is
+     * missing (the ranges scan for Tablesaw's sentinel; the column has no null mask). Shared arrays are
+     * read-only, as every column's arrays are, and outputs are always copied. An int or long column with a
+     * missing row, or one whose array cannot be read in place, is copied, with zero at its null rows.
      */
     private abstract static sealed class RangeConverter {
         final int n;
@@ -237,59 +237,34 @@ public final class TablesawConverter {
             return finish();
         }
 
+        /**
+         * Doubles are never scanned here: the column's nulls are its NaNs (Tablesaw's missing value), and its
+         * mask is built only if a reader asks for it ({@link DoubleColumn#withNaNAsNull}).
+         */
         private static final class Doubles extends RangeConverter {
             private final tech.tablesaw.api.DoubleColumn source;
-            /** The table's own array, read in place; null when it cannot be. Never written. */
-            private final double[] shared;
-            private volatile boolean sharedHasMissing;
             private double[] values;
 
             Doubles(tech.tablesaw.api.DoubleColumn source) {
                 super(source.size());
                 this.source = source;
-                this.shared = BackingArrays.doubles(source);
             }
 
             @Override
             boolean splits() {
-                return shared != null;
+                return false;
             }
 
             @Override
             void convert(int from, int to) {
-                if (shared != null) {
-                    if (SentinelScan.anyNaN(shared, from, to)) {
-                        sharedHasMissing = true;
-                    }
-                } else {
-                    // one range (splits() is false): Tablesaw's bulk array copy, then the sentinels
-                    values = source.asDoubleArray();
-                    if (SentinelScan.anyNaN(values, 0, n)) {
-                        zeroMissing(values);
-                    }
-                }
-            }
-
-            private void zeroMissing(double[] v) {
-                boolean[] mask = nulls();
-                for (int i = 0; i < n; i++) {
-                    if (v[i] != v[i]) {
-                        mask[i] = true;
-                        v[i] = 0;
-                    }
-                }
+                // the table's own array when it can stand for the column, else Tablesaw's bulk copy
+                double[] shared = BackingArrays.doubles(source);
+                values = shared != null ? shared : source.asDoubleArray();
             }
 
             @Override
             Column finish() {
-                if (shared != null) {
-                    if (!sharedHasMissing) {
-                        return new DoubleColumn(shared, null);
-                    }
-                    values = shared.clone();
-                    zeroMissing(values);
-                }
-                return new DoubleColumn(values, mask());
+                return DoubleColumn.withNaNAsNull(values);
             }
         }
 

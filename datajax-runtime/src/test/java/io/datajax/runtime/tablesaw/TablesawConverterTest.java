@@ -106,24 +106,41 @@ class TablesawConverterTest {
     }
 
     @Test
-    void numericColumnsWithMissingValuesAreCopiedWithZeroAtTheNullRows() {
-        DoubleColumn doubles = DoubleColumn.create("d", new double[] {1, 2});
-        doubles.setMissing(0);
+    void intAndLongColumnsWithMissingValuesAreCopiedWithZeroAtTheNullRows() {
         IntColumn ints = IntColumn.create("i", new int[] {1, 2});
         ints.setMissing(1);
         LongColumn longs = LongColumn.create("l", new long[] {1, 2});
         longs.setMissing(0);
-        Table input = Table.create("t", doubles, ints, longs);
+        Table input = Table.create("t", ints, longs);
         Batch batch = TablesawConverter.toBatch(input);
-        assertThat(((io.datajax.runtime.column.DoubleColumn) batch.column("d")).values()).containsExactly(0, 2);
         assertThat(((io.datajax.runtime.column.IntColumn) batch.column("i")).values()).containsExactly(1, 0);
         assertThat(((io.datajax.runtime.column.LongColumn) batch.column("l")).values()).containsExactly(0, 2);
-        assertThat(values(batch, "d")).containsExactly(null, 2.0);
         assertThat(values(batch, "i")).containsExactly(1, null);
         assertThat(values(batch, "l")).containsExactly(null, 2L);
-        assertThat(input.doubleColumn("d").isMissing(0)).isTrue();
         assertThat(input.intColumn("i").isMissing(1)).isTrue();
         assertThat(input.longColumn("l").isMissing(0)).isTrue();
+    }
+
+    @Test
+    void doubleColumnsAreReadInPlaceWithTheirNaNsAsNulls() {
+        DoubleColumn doubles = DoubleColumn.create("d", new double[] {1, 2, 3});
+        doubles.setMissing(1);
+        Table input = Table.create("t", doubles);
+        Column first = TablesawConverter.toBatch(input).column("d");
+        Column second = TablesawConverter.toBatch(input).column("d");
+        assertThat(((io.datajax.runtime.column.DoubleColumn) first).values())
+                .isSameAs(((io.datajax.runtime.column.DoubleColumn) second).values());
+        assertThat(first.nullsAreNaN()).isTrue();
+        assertThat(first.hasNulls()).isTrue();
+        assertThat(first.nulls()).containsExactly(false, true, false);
+        assertThat(first.value(1)).isNull();
+        assertThat(first.value(2)).isEqualTo(3.0);
+        assertThat(input.doubleColumn("d").isMissing(1)).isTrue();
+
+        Column complete = TablesawConverter.toColumn(DoubleColumn.create("c", new double[] {1, 2}));
+        assertThat(complete.nullsAreNaN()).isTrue();
+        assertThat(complete.hasNulls()).isFalse();
+        assertThat(complete.nulls()).isNull();
     }
 
     @Test
