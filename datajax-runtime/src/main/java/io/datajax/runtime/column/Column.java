@@ -15,8 +15,8 @@ import java.util.List;
  * written afterwards.
  *
  * <p>The null mask is {@code null} when the column has no nulls; otherwise {@code nulls()[i]} is true
- * where row {@code i} is null. The value stored at a null position is unspecified (usually zero), so
- * kernels must check the mask before using it.
+ * where row {@code i} is null. The value stored at a null position is unspecified (usually zero; NaN in a
+ * column whose {@link #nullsAreNaN() nulls are its NaNs}), so kernels must check the mask before using it.
  *
  * <p>Widened accessors let one kernel serve several types: {@link #longAt}/{@link #longValues} read
  * BOOLEAN (0/1), INT32, INT64, DATE (epoch days) and TIMESTAMP (epoch micros) as {@code long};
@@ -26,8 +26,18 @@ public abstract sealed class Column permits BooleanColumn, IntColumn, LongColumn
     private final DataType type;
     private final int length;
     private final boolean[] nulls;
+    /** Whether the null mask is derived from the values on first use (see {@link #nullsAreNaN()}). */
+    private final boolean deferredNulls;
 
     protected Column(DataType type, int length, boolean[] nulls) {
+        this(type, length, nulls, false);
+    }
+
+    /**
+     * A column whose null mask, when {@code deferredNulls}, is not given but built from the values on first
+     * use by {@link #deferredNulls()} ({@code nulls} must then be null).
+     */
+    protected Column(DataType type, int length, boolean[] nulls, boolean deferredNulls) {
         this.type = requireNonNull(type, "type is null");
         if (length < 0) {
             throw new IllegalArgumentException("negative length " + length);
@@ -35,8 +45,12 @@ public abstract sealed class Column permits BooleanColumn, IntColumn, LongColumn
         if (nulls != null && nulls.length != length) {
             throw new IllegalArgumentException("null mask has " + nulls.length + " entries for " + length + " rows");
         }
+        if (deferredNulls && nulls != null) {
+            throw new IllegalArgumentException("a deferred null mask is built by the column, not given");
+        }
         this.length = length;
         this.nulls = nulls;
+        this.deferredNulls = deferredNulls;
     }
 
     /** The value type. */
@@ -51,17 +65,32 @@ public abstract sealed class Column permits BooleanColumn, IntColumn, LongColumn
 
     /** Whether the row is null. */
     public final boolean isNull(int row) {
-        return nulls != null && nulls[row];
+        boolean[] mask = nulls();
+        return mask != null && mask[row];
     }
 
     /** Whether the column may hold nulls (it has a null mask). */
     public final boolean hasNulls() {
-        return nulls != null;
+        return nulls() != null;
     }
 
     /** The null mask, or {@code null} when no row is null. Read-only. */
     public final boolean[] nulls() {
-        return nulls;
+        return deferredNulls ? deferredNulls() : nulls;
+    }
+
+    /**
+     * Whether this column's null rows are exactly its NaN values (a FLOAT64 column read in place from a
+     * table that marks missing values with NaN). Its null mask is built on the first call of
+     * {@link #nulls()}, {@link #hasNulls()} or {@link #isNull}; readers that treat NaN as null can skip it.
+     */
+    public final boolean nullsAreNaN() {
+        return deferredNulls;
+    }
+
+    /** The null mask of a column with a deferred mask, built once on first use; thread-safe. */
+    protected boolean[] deferredNulls() {
+        throw new InternalException(getClass().getSimpleName() + " has no deferred null mask");
     }
 
     /** The value as a boxed Java object of the {@link io.datajax.ir.expr.Literal} class for its type, or null. */
@@ -112,10 +141,11 @@ public abstract sealed class Column permits BooleanColumn, IntColumn, LongColumn
 
     /** Builds the null mask of a gather, or null when no gathered row is null. */
     protected final boolean[] gatherNulls(int[] rows) {
+        boolean[] mask = nulls();
         boolean[] out = null;
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i];
-            if (row < 0 || (nulls != null && nulls[row])) {
+            if (row < 0 || (mask != null && mask[row])) {
                 if (out == null) {
                     out = new boolean[rows.length];
                 }
@@ -128,15 +158,17 @@ public abstract sealed class Column permits BooleanColumn, IntColumn, LongColumn
     /** Builds the null mask of a concatenation, or null when neither side has nulls. */
     protected final boolean[] concatNulls(Column other) {
         checkSameType(other);
-        if (nulls == null && other.nulls == null) {
+        boolean[] mine = nulls();
+        boolean[] theirs = other.nulls();
+        if (mine == null && theirs == null) {
             return null;
         }
         boolean[] out = new boolean[length + other.length];
-        if (nulls != null) {
-            System.arraycopy(nulls, 0, out, 0, length);
+        if (mine != null) {
+            System.arraycopy(mine, 0, out, 0, length);
         }
-        if (other.nulls != null) {
-            System.arraycopy(other.nulls, 0, out, length, other.length);
+        if (theirs != null) {
+            System.arraycopy(theirs, 0, out, length, other.length);
         }
         return out;
     }

@@ -23,9 +23,13 @@ final class AggregateStates {
     private final AggCall call;
     private final AggFunction function;
     private final Vec.Kind kind;
-    /** Whether the argument can be null; if not, a group's value count is its row count. */
+    /**
+     * Whether the argument can be null; then {@link #nullCounts} counts, per group, the rows whose argument was
+     * null, and a group's value count is its row count minus those (so a batch without nulls costs nothing
+     * here). Otherwise a group's value count is its row count.
+     */
     private final boolean ownCounts;
-    private long[] counts;
+    private long[] nullCounts;
     private long[] longs;
     private double[] doubles;
     private String[] strings;
@@ -41,7 +45,7 @@ final class AggregateStates {
 
     /** An estimate of the heap bytes held. */
     long estimatedBytes() {
-        return 8L * capacity * ((counts != null ? 1 : 0) + (longs != null ? 1 : 0) + (doubles != null ? 1 : 0)
+        return 8L * capacity * ((nullCounts != null ? 1 : 0) + (longs != null ? 1 : 0) + (doubles != null ? 1 : 0)
                 + (strings != null ? 1 : 0));
     }
 
@@ -55,7 +59,7 @@ final class AggregateStates {
     private void grow(int size) {
         int old = capacity;
         if (ownCounts) {
-            counts = counts == null ? new long[size] : Arrays.copyOf(counts, size);
+            nullCounts = nullCounts == null ? new long[size] : Arrays.copyOf(nullCounts, size);
         }
         switch (function) {
             case SUM -> {
@@ -93,17 +97,17 @@ final class AggregateStates {
         }
         boolean hasNulls = arg.hasNulls;
         boolean[] nulls = arg.nulls;
-        if (ownCounts) {
-            long[] c = counts;
+        if (ownCounts && hasNulls) {
+            long[] c = nullCounts;
             if (single) {
                 long k = 0;
                 for (int i = 0; i < n; i++) {
-                    k += hasNulls && nulls[i] ? 0 : 1;
+                    k += nulls[i] ? 1 : 0;
                 }
                 c[0] += k;
             } else {
                 for (int i = 0; i < n; i++) {
-                    if (!(hasNulls && nulls[i])) {
+                    if (nulls[i]) {
                         c[gid[i]]++;
                     }
                 }
@@ -225,7 +229,7 @@ final class AggregateStates {
     /** Sets group {@code to} (still empty) to group {@code from} of {@code other} (the same call), exactly. */
     void copy(int to, AggregateStates other, int from) {
         if (ownCounts) {
-            counts[to] = other.counts[from];
+            nullCounts[to] = other.nullCounts[from];
         }
         if (longs != null) {
             longs[to] = other.longs[from];
@@ -241,7 +245,7 @@ final class AggregateStates {
     /** Adds group {@code from} of {@code other} (the same call, a later chunk) into group {@code to}. */
     void merge(int to, AggregateStates other, int from) {
         if (ownCounts) {
-            counts[to] += other.counts[from];
+            nullCounts[to] += other.nullCounts[from];
         }
         switch (function) {
             case SUM -> {
@@ -285,7 +289,13 @@ final class AggregateStates {
     /** The output column for the groups {@code order} (group ids in output order); {@code rows}: rows per group. */
     Column output(int[] order, long[] rows) {
         int n = order.length;
-        long[] valueCounts = ownCounts ? counts : rows;
+        long[] valueCounts = rows;
+        if (ownCounts) {
+            valueCounts = new long[rows.length];
+            for (int g : order) {
+                valueCounts[g] = rows[g] - nullCounts[g];
+            }
+        }
         if (function == AggFunction.COUNT || function == AggFunction.COUNT_ALL) {
             long[] out = new long[n];
             long[] source = function == AggFunction.COUNT_ALL ? rows : valueCounts;

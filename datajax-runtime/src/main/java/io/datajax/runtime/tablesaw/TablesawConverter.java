@@ -23,11 +23,19 @@ import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+import tech.tablesaw.columns.strings.ByteDictionaryMap;
 import tech.tablesaw.columns.strings.DictionaryMap;
+import tech.tablesaw.columns.strings.IntDictionaryMap;
+import tech.tablesaw.columns.strings.NullDictionaryMap;
+import tech.tablesaw.columns.strings.ShortDictionaryMap;
 
 /**
- * Converts Tablesaw tables to {@link Batch}es and back, copying data (the caller's table is never
- * modified or shared). Tablesaw's missing values are DataJax nulls.
+ * Converts Tablesaw tables to {@link Batch}es and back. Tablesaw's missing values are DataJax nulls. The
+ * caller's table is never modified. Input columns may share the table's arrays: a {@code DoubleColumn},
+ * {@code IntColumn} or {@code LongColumn} with no missing value whose array holds exactly its values is
+ * read in place (see {@link BackingArrays}), with no null mask; like every column's arrays, such an array
+ * is read-only. Output tables are built from copies, never from a batch's arrays, so a result never
+ * shares memory with an input.
  *
  * <p>Type mapping: {@code IntColumn} and {@code ShortColumn} read as INT32, {@code LongColumn} as INT64,
  * {@code DoubleColumn} and {@code FloatColumn} as FLOAT64, {@code BooleanColumn} as BOOLEAN,
@@ -69,7 +77,7 @@ public final class TablesawConverter {
         return new Schema(fields);
     }
 
-    /** A batch with a copy of the table's data; the table is not modified. */
+    /** A batch of the table's data (numbers may be read in place, see the class comment); the table is not modified. */
     public static Batch toBatch(Table table) {
         return toBatch(table, (task, count) -> {
             for (int i = 0; i < count; i++) {
@@ -93,7 +101,7 @@ public final class TablesawConverter {
     }
 
     /**
-     * Copies of the table's columns at {@code indexes} (the result has one entry per table column; the others
+     * The table's columns at {@code indexes}, converted (the result has one entry per table column; the others
      * stay null). Numeric and date columns are split into {@code ranges} row ranges; every (column, range)
      * is an independent task run by {@code runner}, which may run them in parallel and must return when all
      * are done. The result does not depend on {@code ranges}.
@@ -162,9 +170,14 @@ public final class TablesawConverter {
     }
 
     /**
-     * Converts one numeric or date column range by range into preallocated arrays (ranges may run on
-     * different threads; each writes only its own rows). The null mask is allocated on the first missing
-     * value found, under a lock.
+     * Converts one numeric or date column, range by range (ranges may run on different threads; each reads and
+     * writes only its own rows), then {@link #finish()} builds the column on the calling thread.
+     *
+     * <p>Numbers are used in place when {@link BackingArrays} can read the table's own array: a double column
+     * always (its NaNs are its nulls, found only when a reader asks), an int or long column when no row is
+     * missing (the ranges scan for Tablesaw's sentinel; the column has no null mask). Shared arrays are
+     * read-only, as every column's arrays are, and outputs are always copied. An int or long column with a
+     * missing row, or one whose array cannot be read in place, is copied, with zero at its null rows.
      */
     private abstract static sealed class RangeConverter {
         final int n;
@@ -212,11 +225,22 @@ public final class TablesawConverter {
 
         abstract Column finish();
 
-        /** Whether converting in several row ranges pays; plain numbers are copied whole in bulk. */
-        boolean splits() {
-            return false;
+        /**
+         * Whether converting in several row ranges pays: scans in place and date arithmetic do; a copy is one
+         * bulk array copy, fastest whole.
+         */
+        abstract boolean splits();
+
+        /** The column converted whole, on the calling thread. */
+        final Column convertWhole() {
+            convert(0, n);
+            return finish();
         }
 
+        /**
+         * Doubles are never scanned here: the column's nulls are its NaNs (Tablesaw's missing value), and its
+         * mask is built only if a reader asks for it ({@link DoubleColumn#withNaNAsNull}).
+         */
         private static final class Doubles extends RangeConverter {
             private final tech.tablesaw.api.DoubleColumn source;
             private double[] values;
@@ -227,129 +251,143 @@ public final class TablesawConverter {
             }
 
             @Override
-            void convert(int from, int to) {
-                boolean missing = false;
-                double[] v;
-                if (from == 0 && to == n) {
-                    // one range: Tablesaw's bulk array copy, then a sentinel scan
-                    v = values = source.asDoubleArray();
-                    for (int i = 0; i < n; i++) {
-                        missing |= v[i] != v[i];
-                    }
-                } else {
-                    v = allocated();
-                    tech.tablesaw.api.DoubleColumn s = source;
-                    for (int i = from; i < to; i++) {
-                        double x = s.getDouble(i);
-                        missing |= x != x;
-                        v[i] = x;
-                    }
-                }
-                if (missing) {
-                    boolean[] mask = nulls();
-                    for (int i = from; i < to; i++) {
-                        if (v[i] != v[i]) {
-                            mask[i] = true;
-                            v[i] = 0;
-                        }
-                    }
-                }
+            boolean splits() {
+                return false;
             }
 
-            private synchronized double[] allocated() {
-                if (values == null) {
-                    values = new double[n];
-                }
-                return values;
+            @Override
+            void convert(int from, int to) {
+                // the table's own array when it can stand for the column, else Tablesaw's bulk copy
+                double[] shared = BackingArrays.doubles(source);
+                values = shared != null ? shared : source.asDoubleArray();
             }
 
             @Override
             Column finish() {
-                return new DoubleColumn(values, mask());
+                return DoubleColumn.withNaNAsNull(values);
             }
         }
 
         private static final class Longs extends RangeConverter {
             private final tech.tablesaw.api.LongColumn source;
-            private final long[] values;
+            /** The table's own array, read in place; null when it cannot be. Never written. */
+            private final long[] shared;
+            private volatile boolean sharedHasMissing;
+            private long[] values;
 
             Longs(tech.tablesaw.api.LongColumn source) {
                 super(source.size());
                 this.source = source;
-                this.values = new long[n];
+                this.shared = BackingArrays.longs(source);
+            }
+
+            @Override
+            boolean splits() {
+                return shared != null;
             }
 
             @Override
             void convert(int from, int to) {
-                long[] v = values;
-                tech.tablesaw.api.LongColumn s = source;
-                boolean missing = false;
-                for (int i = from; i < to; i++) {
-                    long x = s.getLong(i);
-                    missing |= x == Long.MIN_VALUE;
-                    v[i] = x;
+                if (shared != null) {
+                    if (SentinelScan.anyEqual(shared, from, to, Long.MIN_VALUE)) {
+                        sharedHasMissing = true;
+                    }
+                } else {
+                    values = source.asLongArray();
+                    if (SentinelScan.anyEqual(values, 0, n, Long.MIN_VALUE)) {
+                        zeroMissing(values);
+                    }
                 }
-                if (missing) {
-                    boolean[] mask = nulls();
-                    for (int i = from; i < to; i++) {
-                        if (v[i] == Long.MIN_VALUE) {
-                            mask[i] = true;
-                            v[i] = 0;
-                        }
+            }
+
+            private void zeroMissing(long[] v) {
+                boolean[] mask = nulls();
+                for (int i = 0; i < n; i++) {
+                    if (v[i] == Long.MIN_VALUE) {
+                        mask[i] = true;
+                        v[i] = 0;
                     }
                 }
             }
 
             @Override
             Column finish() {
+                if (shared != null) {
+                    if (!sharedHasMissing) {
+                        return new LongColumn(DataType.INT64, shared, null);
+                    }
+                    values = shared.clone();
+                    zeroMissing(values);
+                }
                 return new LongColumn(DataType.INT64, values, mask());
             }
         }
 
         private static final class Ints extends RangeConverter {
             private final tech.tablesaw.api.IntColumn source;
-            private final int[] values;
+            /** The table's own array, read in place; null when it cannot be. Never written. */
+            private final int[] shared;
+            private volatile boolean sharedHasMissing;
+            private int[] values;
 
             Ints(tech.tablesaw.api.IntColumn source) {
                 super(source.size());
                 this.source = source;
-                this.values = new int[n];
+                this.shared = BackingArrays.ints(source);
+            }
+
+            @Override
+            boolean splits() {
+                return shared != null;
             }
 
             @Override
             void convert(int from, int to) {
-                int[] v = values;
-                tech.tablesaw.api.IntColumn s = source;
-                boolean missing = false;
-                for (int i = from; i < to; i++) {
-                    int x = s.getInt(i);
-                    missing |= x == Integer.MIN_VALUE;
-                    v[i] = x;
+                if (shared != null) {
+                    if (SentinelScan.anyEqual(shared, from, to, Integer.MIN_VALUE)) {
+                        sharedHasMissing = true;
+                    }
+                } else {
+                    values = source.asIntArray();
+                    if (SentinelScan.anyEqual(values, 0, n, Integer.MIN_VALUE)) {
+                        zeroMissing(values);
+                    }
                 }
-                if (missing) {
-                    boolean[] mask = nulls();
-                    for (int i = from; i < to; i++) {
-                        if (v[i] == Integer.MIN_VALUE) {
-                            mask[i] = true;
-                            v[i] = 0;
-                        }
+            }
+
+            private void zeroMissing(int[] v) {
+                boolean[] mask = nulls();
+                for (int i = 0; i < n; i++) {
+                    if (v[i] == Integer.MIN_VALUE) {
+                        mask[i] = true;
+                        v[i] = 0;
                     }
                 }
             }
 
             @Override
             Column finish() {
+                if (shared != null) {
+                    if (!sharedHasMissing) {
+                        return new IntColumn(DataType.INT32, shared, null);
+                    }
+                    values = shared.clone();
+                    zeroMissing(values);
+                }
                 return new IntColumn(DataType.INT32, values, mask());
             }
         }
 
+        /** Dates are always converted (packed year/month/day to epoch days), reading the packed array in place. */
         private static final class Dates extends RangeConverter {
             private final DateColumn source;
+            private final int[] packed;
             private final int[] values;
 
             Dates(DateColumn source) {
                 super(source.size());
                 this.source = source;
+                this.packed = BackingArrays.packedDates(source);
                 this.values = new int[n];
             }
 
@@ -360,20 +398,34 @@ public final class TablesawConverter {
 
             @Override
             void convert(int from, int to) {
+                int[] p = packed;
+                if (p == null) {
+                    p = new int[to - from];
+                    for (int i = from; i < to; i++) {
+                        p[i - from] = source.getIntInternal(i);
+                    }
+                    convert(p, -from, from, to);
+                } else {
+                    convert(p, 0, from, to);
+                }
+            }
+
+            /** Rows {@code [from, to)}, whose packed dates are at {@code p[row + shift]}. */
+            private void convert(int[] p, int shift, int from, int to) {
                 int[] v = values;
-                DateColumn s = source;
+                int[] monthStarts = MONTH_STARTS;
                 boolean[] mask = null;
                 for (int i = from; i < to; i++) {
-                    int packed = s.getIntInternal(i);
-                    if (packed == Integer.MIN_VALUE) {
+                    int date = p[i + shift];
+                    int month = ((date >> 16) - MONTHS_FROM_YEAR) * 12 + ((date >> 8) & 0xff) - 1;
+                    if (month >= 0 && month < monthStarts.length) {
+                        v[i] = monthStarts[month] + (date & 0xff) - 1;
+                    } else if (date == Integer.MIN_VALUE) {
                         mask = mask == null ? nulls() : mask;
                         mask[i] = true;
                         v[i] = 0;
                     } else {
-                        int month = ((packed >> 16) - MONTHS_FROM_YEAR) * 12 + ((packed >> 8) & 0xff) - 1;
-                        v[i] = month >= 0 && month < MONTH_STARTS.length
-                                ? MONTH_STARTS[month] + (packed & 0xff) - 1
-                                : epochDayOfPacked(packed);
+                        v[i] = epochDayOfPacked(date);
                     }
                 }
             }
@@ -386,62 +438,38 @@ public final class TablesawConverter {
     }
 
     /**
-     * A copy of one Tablesaw column's data. Numbers are copied in bulk and scanned once for Tablesaw's
-     * missing sentinels; strings are read through Tablesaw's dictionary, so each distinct string is looked
-     * at once and the result is dictionary-encoded.
+     * One Tablesaw column's data. Numbers are scanned once for Tablesaw's missing sentinels and read in place
+     * when there is none (else copied in bulk); strings are read through Tablesaw's dictionary, so each
+     * distinct string is looked at once and the result is dictionary-encoded.
      */
     public static Column toColumn(tech.tablesaw.columns.Column<?> column) {
+        RangeConverter converter = RangeConverter.of(column);
+        if (converter != null) {
+            return converter.convertWhole();
+        }
         int n = column.size();
         DataType type = typeOf(column);
         switch (type) {
             case INT32: {
-                if (column instanceof ShortColumn shorts) {
-                    boolean[] nulls = missingMask(column);
-                    int[] values = new int[n];
-                    for (int i = 0; i < n; i++) {
-                        values[i] = nulls != null && nulls[i] ? 0 : shorts.getShort(i);
-                    }
-                    return new IntColumn(type, values, nulls);
-                }
-                int[] values = ((tech.tablesaw.api.IntColumn) column).asIntArray();
-                boolean[] nulls = null;
+                ShortColumn shorts = (ShortColumn) column;
+                boolean[] nulls = missingMask(column);
+                int[] values = new int[n];
                 for (int i = 0; i < n; i++) {
-                    if (values[i] == Integer.MIN_VALUE) {
-                        nulls = nulls == null ? new boolean[n] : nulls;
-                        nulls[i] = true;
-                        values[i] = 0;
-                    }
+                    values[i] = nulls != null && nulls[i] ? 0 : shorts.getShort(i);
                 }
                 return new IntColumn(type, values, nulls);
             }
-            case INT64: {
-                long[] values = ((tech.tablesaw.api.LongColumn) column).asLongArray();
-                boolean[] nulls = null;
-                for (int i = 0; i < n; i++) {
-                    if (values[i] == Long.MIN_VALUE) {
-                        nulls = nulls == null ? new boolean[n] : nulls;
-                        nulls[i] = true;
-                        values[i] = 0;
-                    }
-                }
-                return new LongColumn(type, values, nulls);
-            }
             case FLOAT64: {
-                double[] values;
-                if (column instanceof FloatColumn floats) {
-                    values = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        values[i] = floats.getFloat(i);
-                    }
-                } else {
-                    values = ((tech.tablesaw.api.DoubleColumn) column).asDoubleArray();
-                }
+                FloatColumn floats = (FloatColumn) column;
+                double[] values = new double[n];
                 boolean[] nulls = null;
                 for (int i = 0; i < n; i++) {
-                    if (values[i] != values[i]) {
+                    double x = floats.getFloat(i);
+                    if (x != x) {
                         nulls = nulls == null ? new boolean[n] : nulls;
                         nulls[i] = true;
-                        values[i] = 0;
+                    } else {
+                        values[i] = x;
                     }
                 }
                 return new DoubleColumn(values, nulls);
@@ -463,47 +491,6 @@ public final class TablesawConverter {
             }
             case STRING:
                 return strings((tech.tablesaw.api.StringColumn) column);
-            case DATE: {
-                DateColumn dates = (DateColumn) column;
-                int[] values = new int[n];
-                int lo = Integer.MAX_VALUE;
-                int hi = Integer.MIN_VALUE;
-                boolean[] nulls = null;
-                for (int i = 0; i < n; i++) {
-                    int packed = dates.getIntInternal(i);
-                    values[i] = packed;
-                    if (packed == Integer.MIN_VALUE) {
-                        nulls = nulls == null ? new boolean[n] : nulls;
-                        nulls[i] = true;
-                    } else {
-                        lo = Math.min(lo, packed >> 8);
-                        hi = Math.max(hi, packed >> 8);
-                    }
-                }
-                // Days of the first of each (year, month) present, so a row costs an array read.
-                long span = lo <= hi ? (long) hi - lo + 1 : 0;
-                long[] monthStart = span > 0 && span <= (1 << 20) ? new long[(int) span] : null;
-                if (monthStart != null) {
-                    java.util.Arrays.fill(monthStart, Long.MIN_VALUE);
-                }
-                for (int i = 0; i < n; i++) {
-                    int packed = values[i];
-                    if (nulls != null && nulls[i]) {
-                        values[i] = 0;
-                    } else if (monthStart != null) {
-                        int slot = (packed >> 8) - lo;
-                        long first = monthStart[slot];
-                        if (first == Long.MIN_VALUE) {
-                            first = PackedLocalDate.toEpochDay(packed) - PackedLocalDate.getDayOfMonth(packed) + 1;
-                            monthStart[slot] = first;
-                        }
-                        values[i] = (int) (first + PackedLocalDate.getDayOfMonth(packed) - 1);
-                    } else {
-                        values[i] = (int) PackedLocalDate.toEpochDay(packed);
-                    }
-                }
-                return new IntColumn(type, values, nulls);
-            }
             case TIMESTAMP: {
                 boolean[] nulls = missingMask(column);
                 DateTimeColumn times = (DateTimeColumn) column;
@@ -527,53 +514,131 @@ public final class TablesawConverter {
     private static StringColumn strings(tech.tablesaw.api.StringColumn column) {
         int n = column.size();
         DictionaryMap dictionary = column.getDictionary();
-        if (dictionary.getClass().getSimpleName().equals("NullDictionaryMap")) {
-            // Tablesaw drops the dictionary of high-cardinality columns.
+        if (dictionary instanceof ByteDictionaryMap bytes && bytes.values().size() == n) {
+            return byteKeyed(bytes, bytes.values().elements(), n);
+        }
+        int[] keys = dictionaryKeys(dictionary, n);
+        if (keys == null) {
             return slowStrings(column);
         }
-        int[] keys = new int[n];
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            int key = dictionary.getKeyForIndex(i);
-            keys[i] = key;
-            lo = Math.min(lo, key);
-            hi = Math.max(hi, key);
+            lo = Math.min(lo, keys[i]);
+            hi = Math.max(hi, keys[i]);
         }
         long span = lo <= hi ? (long) hi - lo + 1 : 0;
         if (span > 4L * n + 1024) {
             return slowStrings(column);
         }
         int[] codeOfKey = new int[(int) span];
-        java.util.Arrays.fill(codeOfKey, -2);
-        java.util.List<String> distinct = new ArrayList<>();
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        java.util.Arrays.fill(codeOfKey, UNSEEN);
+        DictionaryCodes codes = new DictionaryCodes(dictionary);
         boolean[] nulls = null;
         for (int i = 0; i < n; i++) {
             int slot = keys[i] - lo;
             int code = codeOfKey[slot];
-            if (code == -2) {
-                String value = dictionary.getValueForKey(keys[i]);
-                if (value == null || value.isEmpty()) {
-                    code = -1;
-                } else {
-                    Integer existing = seen.putIfAbsent(value, distinct.size());
-                    code = existing != null ? existing : distinct.size();
-                    if (existing == null) {
-                        distinct.add(value);
-                    }
-                }
-                codeOfKey[slot] = code;
-            }
             if (code < 0) {
-                nulls = nulls == null ? new boolean[n] : nulls;
-                nulls[i] = true;
-                keys[i] = 0;
-            } else {
-                keys[i] = code;
+                if (code == UNSEEN) {
+                    code = codes.codeOf(keys[i]);
+                    codeOfKey[slot] = code;
+                }
+                if (code == MISSING) {
+                    nulls = nulls == null ? new boolean[n] : nulls;
+                    nulls[i] = true;
+                    code = 0;
+                }
             }
+            keys[i] = code;
         }
-        return new StringColumn(new StringColumn.Dictionary(keys, distinct.toArray(new String[0])), nulls);
+        return new StringColumn(new StringColumn.Dictionary(keys, codes.distinct()), nulls);
+    }
+
+    /**
+     * A string column whose Tablesaw dictionary has byte keys (up to 127 distinct strings): one pass over the
+     * key array, through a code table indexed by the key.
+     */
+    private static StringColumn byteKeyed(ByteDictionaryMap dictionary, byte[] k, int n) {
+        int[] codeOfKey = new int[256];
+        java.util.Arrays.fill(codeOfKey, UNSEEN);
+        DictionaryCodes codes = new DictionaryCodes(dictionary);
+        int[] out = new int[n];
+        boolean[] nulls = null;
+        for (int i = 0; i < n; i++) {
+            int slot = k[i] & 0xff;
+            int code = codeOfKey[slot];
+            if (code < 0) {
+                if (code == UNSEEN) {
+                    code = codes.codeOf(k[i]);
+                    codeOfKey[slot] = code;
+                }
+                if (code == MISSING) {
+                    nulls = nulls == null ? new boolean[n] : nulls;
+                    nulls[i] = true;
+                    code = 0;
+                }
+            }
+            out[i] = code;
+        }
+        return new StringColumn(new StringColumn.Dictionary(out, codes.distinct()), nulls);
+    }
+
+    private static final int UNSEEN = -2;
+    private static final int MISSING = -1;
+
+    /**
+     * Each row's key in a Tablesaw string dictionary, read in bulk from the dictionary's public key list where
+     * it has one; null when the column has no dictionary (Tablesaw drops it for high-cardinality columns).
+     */
+    private static int[] dictionaryKeys(DictionaryMap dictionary, int n) {
+        if (dictionary instanceof ShortDictionaryMap shorts && shorts.values().size() == n) {
+            short[] k = shorts.values().elements();
+            int[] keys = new int[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = k[i];
+            }
+            return keys;
+        }
+        if (dictionary instanceof IntDictionaryMap ints && ints.values().size() == n) {
+            return java.util.Arrays.copyOf(ints.values().elements(), n);
+        }
+        if (dictionary instanceof NullDictionaryMap) {
+            return null;
+        }
+        int[] keys = new int[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = dictionary.getKeyForIndex(i);
+        }
+        return keys;
+    }
+
+    /** Codes of a Tablesaw dictionary's keys in first-seen order, equal strings sharing one code. */
+    private static final class DictionaryCodes {
+        private final DictionaryMap dictionary;
+        private final List<String> distinct = new ArrayList<>();
+        private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+
+        DictionaryCodes(DictionaryMap dictionary) {
+            this.dictionary = dictionary;
+        }
+
+        /** The code of a key, or {@link #MISSING} for Tablesaw's missing string. */
+        int codeOf(int key) {
+            String value = dictionary.getValueForKey(key);
+            if (value == null || value.isEmpty()) {
+                return MISSING;
+            }
+            Integer existing = seen.putIfAbsent(value, distinct.size());
+            if (existing != null) {
+                return existing;
+            }
+            distinct.add(value);
+            return distinct.size() - 1;
+        }
+
+        String[] distinct() {
+            return distinct.toArray(new String[0]);
+        }
     }
 
     private static StringColumn slowStrings(tech.tablesaw.api.StringColumn strings) {
@@ -601,12 +666,14 @@ public final class TablesawConverter {
         return Table.create(name, columns);
     }
 
-    /** A new Tablesaw column with a copy of the column's data; nulls become missing values. */
+    /** A new Tablesaw column with a copy of the column's data (never sharing its arrays); nulls become missing values. */
     public static tech.tablesaw.columns.Column<?> toTablesawColumn(String name, Column column) {
         int n = column.length();
         switch (column.type()) {
             case INT32: {
-                // Bulk copies with Tablesaw's missing sentinels written in, no per-row calls.
+                // Bulk copies with Tablesaw's missing sentinels written in, no per-row calls. The copy is ours
+                // (whatever Tablesaw's create does), so an output never holds a batch's array, which may be an
+                // input table's own.
                 int[] values = ((IntColumn) column).values().clone();
                 boolean[] nulls = column.nulls();
                 if (nulls != null) {

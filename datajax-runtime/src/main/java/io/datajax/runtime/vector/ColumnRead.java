@@ -17,6 +17,8 @@ public final class ColumnRead extends VectorExpr {
     private final int[] map;
     private final boolean mapMisses;
     private final boolean[] baseNulls;
+    /** Whether the base's nulls are its NaNs and its mask is not read: nulls are found in the values read. */
+    private final boolean nanNulls;
     private int[] rows;
 
     /**
@@ -24,11 +26,12 @@ public final class ColumnRead extends VectorExpr {
      * holds negative row ids (see {@link #hasNegative}).
      */
     public ColumnRead(Column base, int[] map, boolean mapMisses) {
-        super(base.type(), base.hasNulls() || mapMisses);
+        super(base.type(), base.nullsAreNaN() || base.hasNulls() || mapMisses);
         this.base = base;
         this.map = map;
         this.mapMisses = mapMisses;
-        this.baseNulls = base.nulls();
+        this.nanNulls = base.nullsAreNaN() && base instanceof DoubleColumn;
+        this.baseNulls = nanNulls ? null : base.nulls();
     }
 
     /** Whether the map has negative (missing) row ids. */
@@ -94,6 +97,21 @@ public final class ColumnRead extends VectorExpr {
         } else if (base instanceof DoubleColumn c) {
             double[] v = c.values();
             double[] o = out.doubles;
+            if (nanNulls) {
+                // NaN exactly when |bits| > bits(+infinity); the OR keeps the sign bit of the difference
+                long nan = 0;
+                for (int i = 0; i < n; i++) {
+                    double x = v[r[i]];
+                    o[i] = x;
+                    nan |= 0x7ff0_0000_0000_0000L - (Double.doubleToRawLongBits(x) & 0x7fff_ffff_ffff_ffffL);
+                }
+                if (nan < 0) {
+                    markNaNNulls(o, n, out);
+                } else {
+                    out.hasNulls = false;
+                }
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 o[i] = v[r[i]];
             }
@@ -134,6 +152,17 @@ public final class ColumnRead extends VectorExpr {
             }
             out.hasNulls = true;
         }
+    }
+
+    /** Nulls of a read from a column whose NaNs are its nulls: NaN rows become null, with 0 as their value. */
+    private static void markNaNNulls(double[] o, int n, Vec out) {
+        boolean[] nulls = out.nulls;
+        for (int i = 0; i < n; i++) {
+            boolean nan = o[i] != o[i];
+            nulls[i] = nan;
+            o[i] = nan ? 0 : o[i];
+        }
+        out.hasNulls = true;
     }
 
     /** The slow path for maps with negative (missing) rows. */

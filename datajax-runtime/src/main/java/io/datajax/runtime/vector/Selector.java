@@ -61,6 +61,10 @@ public abstract class Selector {
         if (read == null || read.map() != null || (type == DataType.FLOAT64 && Double.isNaN(constant.doubleValue()))) {
             return null;
         }
+        if (read.base() instanceof DoubleColumn doubles && doubles.nullsAreNaN()) {
+            // the column's nulls are its NaNs: comparisons that are false on NaN reject them, no mask needed
+            return new DoubleCompare(doubles.values(), op, constant.doubleValue(), true);
+        }
         boolean[] nulls = read.base().nulls();
         Selector compare;
         if (read.base() instanceof IntColumn ints && type != DataType.FLOAT64) {
@@ -68,7 +72,7 @@ public abstract class Selector {
         } else if (read.base() instanceof LongColumn longs && type != DataType.FLOAT64) {
             compare = new LongCompare(longs.values(), op, constant.longValue());
         } else if (read.base() instanceof DoubleColumn doubles) {
-            compare = new DoubleCompare(doubles.values(), op, constant.doubleValue());
+            compare = new DoubleCompare(doubles.values(), op, constant.doubleValue(), false);
         } else {
             return null;
         }
@@ -219,15 +223,21 @@ public abstract class Selector {
     }
 
     /** Doubles against a non-NaN constant, in ValueOrder (NaN above every number). */
+    /**
+     * {@code v OP c} for a non-NaN constant. NaN is the highest value (ValueOrder), so it passes NE, GT and GE;
+     * with {@code rejectNaN} (a column whose NaNs are its nulls) no NaN passes, as a null would not.
+     */
     private static final class DoubleCompare extends Selector {
         private final double[] v;
         private final ComparisonOp op;
         private final double c;
+        private final boolean rejectNaN;
 
-        DoubleCompare(double[] v, ComparisonOp op, double c) {
+        DoubleCompare(double[] v, ComparisonOp op, double c, boolean rejectNaN) {
             this.v = v;
             this.op = op;
             this.c = c;
+            this.rejectNaN = rejectNaN;
         }
 
         @Override
@@ -235,6 +245,17 @@ public abstract class Selector {
             double[] v = this.v;
             double c = this.c;
             int m = 0;
+            if (rejectNaN) {
+                switch (op) {
+                    case EQ -> { for (int i = 0; i < n; i++) { int r = sel[i]; out[m] = r; m += v[r] == c ? 1 : 0; } }
+                    case NE -> { for (int i = 0; i < n; i++) { int r = sel[i]; out[m] = r; m += v[r] < c || v[r] > c ? 1 : 0; } }
+                    case LT -> { for (int i = 0; i < n; i++) { int r = sel[i]; out[m] = r; m += v[r] < c ? 1 : 0; } }
+                    case LE -> { for (int i = 0; i < n; i++) { int r = sel[i]; out[m] = r; m += v[r] <= c ? 1 : 0; } }
+                    case GT -> { for (int i = 0; i < n; i++) { int r = sel[i]; out[m] = r; m += v[r] > c ? 1 : 0; } }
+                    case GE -> { for (int i = 0; i < n; i++) { int r = sel[i]; out[m] = r; m += v[r] >= c ? 1 : 0; } }
+                }
+                return m;
+            }
             switch (op) {
                 case EQ -> { for (int i = 0; i < n; i++) { int r = sel[i]; out[m] = r; m += v[r] == c ? 1 : 0; } }
                 case NE -> { for (int i = 0; i < n; i++) { int r = sel[i]; out[m] = r; m += v[r] == c ? 0 : 1; } }

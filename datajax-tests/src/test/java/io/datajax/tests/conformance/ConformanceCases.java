@@ -148,6 +148,18 @@ public final class ConformanceCases {
 
     static List<ConformanceCase> logicAndFilters() {
         return List.of(
+                test("no comparison selects a missing double, whatever the operator (Tablesaw stores it as NaN)")
+                        .given(table("t", doubles("x", 1.0, null, 3.0, null, 2.0)))
+                        .pipeline(df -> df.filter(col("x").gt(0.5)).filter(col("x").ge(1.0)).filter(col("x").ne(2.0))
+                                .filter(col("x").le(3.0)).filter(col("x").lt(4.0)))
+                        .returns(header("x FLOAT64"), INPUT, row(1.0), row(3.0)),
+                test("a filtered aggregate over doubles with missing values skips them in the filter and the sums")
+                        .given(table("t", doubles("x", 1.0, null, 3.0, 5.0, 2.0), doubles("y", null, 4.0, 0.5, 2.0, 1.0)))
+                        .pipeline(df -> df.filter(col("x").ge(1.0).and(col("x").ne(2.0)).and(col("y").gt(0.0)))
+                                .agg(sum(col("x").multiply(col("y"))).as("s"), sum("y").as("sy"), count("x").as("n"),
+                                        count()))
+                        .returns(header("s FLOAT64", "sy FLOAT64", "n INT64", "count INT64"), FIXED,
+                                row(11.5, 2.5, 2L, 2L)),
                 test("comparisons with null give null")
                         .given(table("t", ints("a", 1, null, 3), longs("b", 2L, 2L, null)))
                         .pipeline(df -> df.select(col("a").lt(col("b")).as("lt"), col("a").eq(col("b")).as("eq"),

@@ -3,6 +3,7 @@ package io.datajax.tests.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datajax.api.DataJax;
 import io.datajax.api.DataJaxConfig;
 import io.datajax.api.JitFunction;
 import io.datajax.api.TracedProgram;
@@ -11,6 +12,7 @@ import io.datajax.tests.conformance.ConformanceCase.Failure;
 import io.datajax.tests.conformance.ConformanceCase.Order;
 import io.datajax.tests.conformance.ConformanceCase.Result;
 import io.datajax.tests.tables.Rows;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -92,6 +100,57 @@ public abstract class ConformanceSuite {
         assertThat(c.inputs().stream().map(Rows::header).toList()).as("input columns after the run")
                 .isEqualTo(headersBefore);
         assertThat(c.inputs().stream().map(Rows::of).toList()).as("input rows after the run").isEqualTo(before);
+    }
+
+    /**
+     * A result never shares memory with an input, even where the executor reads the input's arrays in place:
+     * columns passed through unchanged (no missing values, so nothing forces a copy on the way in) are
+     * mutated in the result and then in the input, and the other side keeps its values.
+     */
+    @Test
+    void resultsNeverShareMemoryWithTheInputs() {
+        int n = 140_000; // above two of the converter's 65,536-row ranges, so two threads split the columns
+        double[] doubles = new double[n];
+        int[] ints = new int[n];
+        long[] longs = new long[n];
+        String[] strings = new String[n];
+        for (int i = 0; i < n; i++) {
+            doubles[i] = i * 0.5;
+            ints[i] = i;
+            longs[i] = 3L * i;
+            strings[i] = "s" + (i % 3);
+        }
+        DateColumn dates = DateColumn.create("t");
+        for (int i = 0; i < n; i++) {
+            dates.append(LocalDate.of(2024, 1, 1).plusDays(i % 1000));
+        }
+        Table input = Table.create("t", DoubleColumn.create("d", doubles), IntColumn.create("i", ints),
+                LongColumn.create("l", longs), StringColumn.create("s", strings), dates);
+        List<List<Object>> inputRows = Rows.of(input);
+        JitFunction passThrough = DataJax.djit(df -> df.select("d", "i", "l", "s", "t"), config());
+
+        Table out = passThrough.apply(input);
+        assertThat(Rows.of(out)).isEqualTo(inputRows);
+        for (int row : new int[] {0, n / 2, n - 1}) {
+            out.doubleColumn("d").set(row, -1.0);
+            out.intColumn("i").set(row, -1);
+            out.longColumn("l").set(row, -1L);
+            out.stringColumn("s").set(row, "changed");
+            out.dateColumn("t").set(row, LocalDate.of(1999, 9, 9));
+        }
+        assertThat(Rows.of(input)).as("input after mutating the result").isEqualTo(inputRows);
+
+        Table again = passThrough.apply(input);
+        List<List<Object>> againRows = Rows.of(again);
+        for (int row : new int[] {1, n / 3, n - 2}) {
+            input.doubleColumn("d").set(row, -2.0);
+            input.intColumn("i").set(row, -2);
+            input.longColumn("l").set(row, -2L);
+            input.stringColumn("s").set(row, "changed");
+            input.dateColumn("t").set(row, LocalDate.of(1998, 8, 8));
+        }
+        assertThat(Rows.of(again)).as("result after mutating the input").isEqualTo(againRows);
+        assertThat(againRows).isEqualTo(inputRows);
     }
 
     private boolean isOrdered(Order order) {
