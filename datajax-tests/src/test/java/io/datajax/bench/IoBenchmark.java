@@ -186,8 +186,16 @@ public final class IoBenchmark {
     }
 
     private Series dataJax(JitFunction fn, DataSource source, String engine) {
-        return series(engine, warmup, repeats, () -> firstRow(fn.apply(source)));
+        Series series = series(engine, warmup, repeats, () -> firstRow(fn.apply(source)));
+        var stages = fn.lastExecution().orElseThrow().stages();
+        double input = stages.get(0).nanos() / 1e6;
+        double rest = stages.stream().skip(1).mapToLong(m -> m.nanos()).sum() / 1e6;
+        profiles.add(String.format(Locale.ROOT, "%s, last run: source read (INPUT stage) %.1f ms, later stages %.1f ms",
+                engine, input, rest));
+        return series;
     }
+
+    private final List<String> profiles = new ArrayList<>();
 
     private Series duckDb(Connection connection, int threads, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -265,10 +273,14 @@ public final class IoBenchmark {
                     s.medianMs() / duckTwo, same ? "ok" : "WRONG " + s.result() + " vs " + reference.result());
         }
         out.println();
-        if (!note.isEmpty()) {
-            out.println(note);
-            out.println();
+        for (String profile : profiles) {
+            out.println("- " + profile);
         }
+        profiles.clear();
+        if (!note.isEmpty()) {
+            out.println("- " + note);
+        }
+        out.println();
         return agreed;
     }
 
