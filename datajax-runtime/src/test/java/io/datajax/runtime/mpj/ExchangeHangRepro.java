@@ -20,13 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Repeats {@link UnevenRoundsTask} calls on a pool and counts the calls that hang (end by the call
- * timeout), taking {@code jstack} of every rank shortly before the timeout; a diagnosis tool, not part of
- * the suite (its name is not a test name, and it runs only when {@code mpj.repro} is set). The property
- * holds: ranks, base bytes per pair, rounds per call, calls, call timeout in seconds, stack directory, and optionally the
- * jitter in milliseconds (see {@link UnevenRoundsTask}; negative: a barrier) and the round size
- * in bytes. Run
+ * timeout), taking {@code jstack} of every rank and {@code ss -tnpi} shortly before the timeout; a
+ * diagnosis tool, not part of the suite (its name is not a test name, and it runs only when
+ * {@code mpj.repro} is set). The property holds: ranks, base bytes per pair, rounds per call, calls, call
+ * timeout in seconds, stack directory, and optionally the jitter in milliseconds (see
+ * {@link UnevenRoundsTask}; negative: a barrier before each exchange) and the round size in bytes. Run
  * with {@code mvn -pl datajax-runtime test -Dtest=ExchangeHangRepro
- * -Dmpj.repro="4 25165824 5 20 20 /tmp/stacks" -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dmpj.repro="4 16777216 6 8 15 /tmp/stacks -1" -Dsurefire.failIfNoSpecifiedTests=false} (before the
+ * fix in {@code ByteCollectives}: 4 of 8 calls hung; after: 0 of 15).
  */
 class ExchangeHangRepro {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeHangRepro.class);

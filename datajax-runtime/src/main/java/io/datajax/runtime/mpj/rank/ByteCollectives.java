@@ -74,8 +74,8 @@ public final class ByteCollectives {
         int[] length = {rank == root ? requireNonNull(data, "data is null on the root").length : 0};
         comm.Bcast(length, 0, 1, MPI.INT, root);
         byte[] buffer = rank == root ? data : new byte[length[0]];
-        for (int offset = 0; offset < length[0]; offset += roundBytes) {
-            comm.Bcast(buffer, offset, Math.min(roundBytes, length[0] - offset), MPI.BYTE, root);
+        for (long offset = 0; offset < length[0]; offset += roundBytes) {
+            comm.Bcast(buffer, (int) offset, (int) Math.min(roundBytes, length[0] - offset), MPI.BYTE, root);
         }
         return buffer;
     }
