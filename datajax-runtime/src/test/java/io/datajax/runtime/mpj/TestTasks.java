@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /** Rank tasks the MPJ tests run; each is a public static class so ranks can instantiate it. */
 public final class TestTasks {
@@ -82,6 +83,66 @@ public final class TestTasks {
             }
             context.barrier();
             return ("ok " + total).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The length rank {@code source} sends to rank {@code destination} in round {@code round} of
+     * {@link UnevenRoundsTask}. Two rounds in three are full: every pair moves a little under {@code base}
+     * bytes (each pair a few KB less than the next). Every third round is scattered: about one pair in five
+     * moves nothing, the others between {@code base / 8} and {@code base}.
+     */
+    public static int roundLength(int source, int destination, int round, int base) {
+        if (round % 3 != 2) {
+            return base - (source * 4 + destination) * 4099 - round;
+        }
+        if ((source + 2 * destination + round) % 5 == 0) {
+            return 0;
+        }
+        int share = (source * 3 + destination * 5 + round * 7) % 8;
+        return base / 8 * (share + 1) - source * 131 - destination * 17;
+    }
+
+    /**
+     * Runs {@code rounds} alltoallv exchanges of {@link #roundLength} bytes, checking every received byte
+     * after each round. Before each exchange every rank waits in a barrier if {@code jitter} is negative (so
+     * all ranks start it together, as after a balanced stage), or sleeps a pseudo-random time below
+     * {@code jitter} milliseconds if it is positive. Payload: int rounds, int base, int jitter. Returns
+     * {@code "ok <rounds> <bytes received>"} or what was wrong.
+     */
+    public static final class UnevenRoundsTask implements RankTask {
+        @Override
+        public byte[] run(RankContext context, byte[] payload) throws InterruptedException {
+            ByteBuffer arguments = ByteBuffer.wrap(payload);
+            int rounds = arguments.getInt();
+            int base = arguments.getInt();
+            int jitter = arguments.getInt();
+            int rank = context.rank();
+            int size = context.size();
+            Random delays = new Random(rank * 7919L + base);
+            long total = 0;
+            for (int round = 0; round < rounds; round++) {
+                byte[][] outgoing = new byte[size][];
+                for (int destination = 0; destination < size; destination++) {
+                    outgoing[destination] = pattern(rank + size * round, destination,
+                            roundLength(rank, destination, round, base));
+                }
+                if (jitter < 0) {
+                    context.barrier();
+                } else if (jitter > 0) {
+                    Thread.sleep(delays.nextInt(jitter));
+                }
+                byte[][] received = context.alltoallv(outgoing);
+                for (int source = 0; source < size; source++) {
+                    byte[] expected = pattern(source + size * round, rank, roundLength(source, rank, round, base));
+                    if (!Arrays.equals(received[source], expected)) {
+                        return ("round " + round + ": bytes from rank " + source + " differ").getBytes(
+                                StandardCharsets.UTF_8);
+                    }
+                    total += received[source].length;
+                }
+            }
+            return ("ok " + rounds + " " + total).getBytes(StandardCharsets.UTF_8);
         }
     }
 

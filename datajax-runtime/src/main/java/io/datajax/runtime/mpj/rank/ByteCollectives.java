@@ -2,9 +2,7 @@ package io.datajax.runtime.mpj.rank;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.Request;
@@ -33,10 +31,11 @@ public final class ByteCollectives {
     }
 
     /**
-     * Personalised all-to-all: lengths go first with {@code Alltoall}, then each pair of ranks exchanges
-     * its arrays as point-to-point messages, round {@code k} carrying bytes {@code [k*roundBytes,
-     * (k+1)*roundBytes)}. Rounds are per pair, so ranks with less to move finish early; all of a round's
-     * receives are posted before its sends, so no rank waits on a send that nobody receives.
+     * Personalised all-to-all: lengths go first with {@code Alltoall}, then the arrays move as
+     * point-to-point messages in {@code size - 1} steps of a fixed shift schedule: in step {@code s} this
+     * rank sends to {@code rank + s} and receives from {@code rank - s} (mod {@code size}), in messages of
+     * at most {@code roundBytes}, with one message in each direction outstanding at a time. Ranks move
+     * through the steps at their own pace (there is no barrier between steps); empty arrays send nothing.
      */
     public byte[][] alltoallv(byte[][] perDestination) {
         requireNonNull(perDestination, "perDestination is null");
@@ -75,8 +74,8 @@ public final class ByteCollectives {
         int[] length = {rank == root ? requireNonNull(data, "data is null on the root").length : 0};
         comm.Bcast(length, 0, 1, MPI.INT, root);
         byte[] buffer = rank == root ? data : new byte[length[0]];
-        for (int offset = 0; offset < length[0]; offset += roundBytes) {
-            comm.Bcast(buffer, offset, Math.min(roundBytes, length[0] - offset), MPI.BYTE, root);
+        for (long offset = 0; offset < length[0]; offset += roundBytes) {
+            comm.Bcast(buffer, (int) offset, (int) Math.min(roundBytes, length[0] - offset), MPI.BYTE, root);
         }
         return buffer;
     }
@@ -86,32 +85,40 @@ public final class ByteCollectives {
         comm.Barrier();
     }
 
+    /**
+     * Moves the arrays as {@link #alltoallv} describes. Why one message per direction at a time: niodev
+     * sends each message above its protocol switch limit (128 KiB) by rendezvous. The receiver's selector
+     * thread, its only reader of all sockets, answers the sender's request with an acknowledgement written
+     * under the write lock of the socket back to that sender, and that lock is held for the whole blocking
+     * write of any large message this rank is sending to the same peer. Posting all of a round's sends and
+     * receives at once lets rank A's selector wait for the lock while A writes to B, B's while B writes to
+     * C, and C's while C writes to A: no selector reads, no write ends, and every rank waits in
+     * {@code Waitall} forever (seen with 4 ranks and 8-25 MB per pair; see docs/benchmarks.md).
+     * Here, while a rank writes data to {@code rank + s}, that peer is in step {@code s} too (it has not
+     * received the data yet) and sends only to {@code rank + 2s}, so no selector has to answer the peer
+     * its rank is writing to, except when {@code 2s = size}: then the two ranks exchange one message each
+     * way, and each writes only after the other's selector answered, so at most one of the two selectors
+     * waits, and only until the other's, which keeps reading, has taken the data.
+     */
     private void exchange(byte[][] send, int[] sendLengths, byte[][] received, int[] receiveLengths) {
-        int mostBytes = 0;
-        for (int peer = 0; peer < size; peer++) {
-            if (peer != rank) {
-                mostBytes = Math.max(mostBytes, Math.max(sendLengths[peer], receiveLengths[peer]));
-            }
-        }
-        List<Request> pending = new ArrayList<>(2 * size);
-        for (long offset = 0; offset < mostBytes; offset += roundBytes) {
-            int start = (int) offset;
-            pending.clear();
-            for (int peer = 0; peer < size; peer++) {
-                int count = Math.min(roundBytes, receiveLengths[peer] - start);
-                if (peer != rank && count > 0) {
-                    pending.add(comm.Irecv(received[peer], start, count, MPI.BYTE, peer, TAG));
+        Request[] pending = new Request[2];
+        for (int step = 1; step < size; step++) {
+            int destination = (rank + step) % size;
+            int source = (rank - step + size) % size;
+            int sendLength = sendLengths[destination];
+            int receiveLength = receiveLengths[source];
+            for (long offset = 0; offset < Math.max(sendLength, receiveLength); offset += roundBytes) {
+                int start = (int) offset;
+                int receiveCount = (int) Math.min(roundBytes, receiveLength - offset);
+                int sendCount = (int) Math.min(roundBytes, sendLength - offset);
+                int count = 0;
+                if (receiveCount > 0) {
+                    pending[count++] = comm.Irecv(received[source], start, receiveCount, MPI.BYTE, source, TAG);
                 }
-            }
-            for (int step = 1; step < size; step++) {
-                int peer = (rank + step) % size;
-                int count = Math.min(roundBytes, sendLengths[peer] - start);
-                if (count > 0) {
-                    pending.add(comm.Isend(send[peer], start, count, MPI.BYTE, peer, TAG));
+                if (sendCount > 0) {
+                    pending[count++] = comm.Isend(send[destination], start, sendCount, MPI.BYTE, destination, TAG);
                 }
-            }
-            if (!pending.isEmpty()) {
-                Request.Waitall(pending.toArray(new Request[0]));
+                Request.Waitall(Arrays.copyOf(pending, count));
             }
         }
     }
