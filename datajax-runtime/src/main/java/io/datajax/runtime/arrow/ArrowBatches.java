@@ -2,6 +2,7 @@ package io.datajax.runtime.arrow;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datajax.io.ArrowSchemas;
 import io.datajax.ir.DataType;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.ExecutionException;
@@ -23,13 +24,9 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.DateUnit;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.Types.MinorType;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -129,12 +126,7 @@ public final class ArrowBatches {
      * nullability kept.
      */
     public static Schema arrowSchema(io.datajax.ir.Schema schema) {
-        requireNonNull(schema, "schema is null");
-        List<Field> fields = new ArrayList<>(schema.size());
-        for (io.datajax.ir.Field field : schema.fields()) {
-            fields.add(arrowField(field));
-        }
-        return new Schema(fields);
+        return ArrowSchemas.toArrow(schema);
     }
 
     /**
@@ -145,84 +137,25 @@ public final class ArrowBatches {
      *     equivalent; DUPLICATE_COLUMN or INVALID_ARGUMENT for repeated or empty names
      */
     public static io.datajax.ir.Schema dataJaxSchema(Schema schema) {
-        requireNonNull(schema, "schema is null");
-        List<io.datajax.ir.Field> fields = new ArrayList<>(schema.getFields().size());
-        for (Field field : schema.getFields()) {
-            fields.add(dataJaxField(field, field.getType()));
-        }
-        return new io.datajax.ir.Schema(fields);
+        return ArrowSchemas.fromArrow(schema);
     }
 
     static Field arrowField(io.datajax.ir.Field field) {
-        return new Field(field.name(), new FieldType(field.nullable(), arrowType(field.type()), null), null);
+        return ArrowSchemas.toArrow(field);
     }
 
     static ArrowType arrowType(DataType type) {
-        return switch (type) {
-            case BOOLEAN -> ArrowType.Bool.INSTANCE;
-            case INT32 -> new ArrowType.Int(32, true);
-            case INT64 -> new ArrowType.Int(64, true);
-            case FLOAT64 -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-            case STRING -> ArrowType.Utf8.INSTANCE;
-            case DATE -> new ArrowType.Date(DateUnit.DAY);
-            case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
-            case NULL -> ArrowType.Null.INSTANCE;
-        };
+        return ArrowSchemas.arrowType(type);
     }
 
     /** The DataJax field of an Arrow field whose values have type {@code valueType}. */
     static io.datajax.ir.Field dataJaxField(Field field, ArrowType valueType) {
-        String name = field.getName();
-        if (name == null || name.isEmpty()) {
-            throw new SchemaException(ErrorCode.INVALID_ARGUMENT, "Arrow field of type " + valueType
-                    + " has no name; DataJax columns need non-empty, unique names.");
-        }
-        if (field.getDictionary() != null && !(valueType instanceof ArrowType.Utf8)) {
-            throw SchemaException.typeMismatch("Arrow field '" + name + "'", "it is dictionary-encoded (id "
-                    + field.getDictionary().getId() + ", type " + valueType + "); only Utf8 dictionaries in IPC"
-                    + " streams (ArrowIpc.read) are supported. Decode it with DictionaryEncoder.decode first.");
-        }
-        DataType type = dataJaxType(valueType);
-        if (type == null) {
-            throw SchemaException.typeMismatch("Arrow field '" + name + "'", "type " + valueType
-                    + " has no DataJax equivalent. Supported: Bool, Int(32, signed), Int(64, signed),"
-                    + " FloatingPoint(DOUBLE), Utf8, Date(DAY), Timestamp(MICROSECOND, no zone), Null.");
-        }
-        return new io.datajax.ir.Field(name, type, field.isNullable());
-    }
-
-    private static DataType dataJaxType(ArrowType type) {
-        if (type instanceof ArrowType.Bool) {
-            return DataType.BOOLEAN;
-        } else if (type instanceof ArrowType.Int integer && integer.getIsSigned()) {
-            return integer.getBitWidth() == 32 ? DataType.INT32 : integer.getBitWidth() == 64 ? DataType.INT64 : null;
-        } else if (type instanceof ArrowType.FloatingPoint floating) {
-            return floating.getPrecision() == FloatingPointPrecision.DOUBLE ? DataType.FLOAT64 : null;
-        } else if (type instanceof ArrowType.Utf8) {
-            return DataType.STRING;
-        } else if (type instanceof ArrowType.Date date) {
-            return date.getUnit() == DateUnit.DAY ? DataType.DATE : null;
-        } else if (type instanceof ArrowType.Timestamp timestamp) {
-            return timestamp.getUnit() == TimeUnit.MICROSECOND && timestamp.getTimezone() == null
-                    ? DataType.TIMESTAMP : null;
-        } else if (type instanceof ArrowType.Null) {
-            return DataType.NULL;
-        }
-        return null;
+        return ArrowSchemas.fromArrow(field, valueType);
     }
 
     /** The vector kind that holds a DataJax type. */
     static MinorType minorType(DataType type) {
-        return switch (type) {
-            case BOOLEAN -> MinorType.BIT;
-            case INT32 -> MinorType.INT;
-            case INT64 -> MinorType.BIGINT;
-            case FLOAT64 -> MinorType.FLOAT8;
-            case STRING -> MinorType.VARCHAR;
-            case DATE -> MinorType.DATEDAY;
-            case TIMESTAMP -> MinorType.TIMESTAMPMICRO;
-            case NULL -> MinorType.NULL;
-        };
+        return ArrowSchemas.minorType(type);
     }
 
     /**
