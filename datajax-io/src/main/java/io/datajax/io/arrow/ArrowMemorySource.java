@@ -116,9 +116,10 @@ public final class ArrowMemorySource implements FileSource {
 
     /** A root over {@code columns} of {@code batch}, sharing its vectors (never close it). */
     private VectorSchemaRoot view(VectorSchemaRoot batch, List<String> columns) {
-        if (!ArrowSchemas.fromArrow(batch.getSchema()).equals(schema)) {
+        Schema actual = ArrowSchemas.fromArrow(batch.getSchema());
+        if (!actual.equals(schema)) {
             throw new ExecutionException(ErrorCode.INPUT_MISMATCH, "An Arrow batch has schema "
-                    + ArrowSchemas.fromArrow(batch.getSchema()) + " where " + schema + " was expected: every batch"
+                    + actual + " where " + schema + " was expected: every batch"
                     + " of a stream must have the schema of its first.");
         }
         List<Field> fields = new ArrayList<>(columns.size());

@@ -66,4 +66,36 @@ public record Batch(Schema schema, List<Column> columns, int rowCount) {
         }
         return bytes;
     }
+
+    /**
+     * The rows of {@code parts} one after the other, in list order, under {@code schema}; every part has
+     * {@code schema}'s column types in order. Empty parts are skipped; a single non-empty part is returned as
+     * is (with its own schema).
+     */
+    public static Batch concat(Schema schema, List<Batch> parts) {
+        List<Batch> nonEmpty = new ArrayList<>(parts.size());
+        int rows = 0;
+        for (Batch part : parts) {
+            if (part.rowCount() > 0) {
+                nonEmpty.add(part);
+                rows += part.rowCount();
+            }
+        }
+        if (nonEmpty.size() == 1) {
+            return nonEmpty.get(0);
+        }
+        List<Column> columns = new ArrayList<>(schema.size());
+        for (int c = 0; c < schema.size(); c++) {
+            if (nonEmpty.isEmpty()) {
+                columns.add(Column.of(schema.field(c).type(), List.of()));
+                continue;
+            }
+            Column column = nonEmpty.get(0).column(c);
+            for (int p = 1; p < nonEmpty.size(); p++) {
+                column = column.concat(nonEmpty.get(p).column(c));
+            }
+            columns.add(column);
+        }
+        return new Batch(schema, columns, rows);
+    }
 }

@@ -14,7 +14,6 @@ import io.datajax.ir.source.DataSource;
 import io.datajax.runtime.arrow.ArrowBatchBuilder;
 import io.datajax.runtime.arrow.ProcessAllocator;
 import io.datajax.runtime.column.Batch;
-import io.datajax.runtime.column.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,27 +97,14 @@ public final class SourceReads {
         Result[] results = new Result[groups];
         runner.accept(groups, g -> results[g] = read(scan, all.subList((int) ((long) all.size() * g / groups),
                 (int) ((long) all.size() * (g + 1) / groups))));
-        Batch batch = results[0].batch();
-        ReadStats stats = results[0].stats();
-        for (int g = 1; g < groups; g++) {
-            batch = concat(batch, results[g].batch());
-            stats = stats.plus(results[g].stats());
+        List<Batch> batches = new ArrayList<>(groups);
+        ReadStats stats = ReadStats.NONE;
+        for (Result result : results) {
+            batches.add(result.batch());
+            stats = stats.plus(result.stats());
         }
-        return new Result(batch, stats, all.size(), parts.skipped(), parts.skippedBytes());
-    }
-
-    private static Batch concat(Batch first, Batch second) {
-        if (second.rowCount() == 0) {
-            return first;
-        }
-        if (first.rowCount() == 0) {
-            return second;
-        }
-        List<Column> columns = new ArrayList<>(first.columns().size());
-        for (int c = 0; c < first.columns().size(); c++) {
-            columns.add(first.column(c).concat(second.column(c)));
-        }
-        return new Batch(first.schema(), columns, first.rowCount() + second.rowCount());
+        return new Result(Batch.concat(scan.schema(), batches), stats, all.size(), parts.skipped(),
+                parts.skippedBytes());
     }
 
     /**

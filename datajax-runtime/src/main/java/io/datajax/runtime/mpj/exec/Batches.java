@@ -24,31 +24,7 @@ final class Batches {
 
     /** The rows of {@code parts} one after the other, in list order; every part has {@code schema}'s types. */
     static Batch concat(Schema schema, List<Batch> parts) {
-        List<Batch> nonEmpty = new ArrayList<>();
-        for (Batch part : parts) {
-            if (part.rowCount() > 0) {
-                nonEmpty.add(part);
-            }
-        }
-        if (nonEmpty.isEmpty()) {
-            return empty(schema);
-        }
-        if (nonEmpty.size() == 1) {
-            return as(schema, nonEmpty.get(0));
-        }
-        List<Column> columns = new ArrayList<>(schema.size());
-        int rows = 0;
-        for (Batch part : nonEmpty) {
-            rows += part.rowCount();
-        }
-        for (int c = 0; c < schema.size(); c++) {
-            Column column = nonEmpty.get(0).column(c);
-            for (int p = 1; p < nonEmpty.size(); p++) {
-                column = column.concat(nonEmpty.get(p).column(c));
-            }
-            columns.add(column);
-        }
-        return new Batch(schema, columns, rows);
+        return as(schema, Batch.concat(schema, parts));
     }
 
     /** {@code batch} under {@code schema} (same column types in the same order; names and nullability from schema). */
