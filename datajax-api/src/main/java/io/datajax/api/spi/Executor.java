@@ -1,7 +1,10 @@
 package io.datajax.api.spi;
 
-import io.datajax.planner.stages.StagePlan;
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.ExecutionException;
 import io.datajax.ir.source.DataSink;
+import io.datajax.planner.stages.StagePlan;
+import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
@@ -35,6 +38,58 @@ public interface Executor extends AutoCloseable {
         throw new io.datajax.ir.error.ExecutionException(io.datajax.ir.error.ErrorCode.INVALID_ARGUMENT, "The "
                 + name() + " executor cannot write to sinks such as " + sink.describe() + ". Use the local or the"
                 + " MPJ executor, or apply(...) and write the returned table yourself.");
+    }
+
+    /**
+     * Runs {@code plan} on inputs that may be results this executor kept ({@link #executeAndKeep}). The default
+     * collects kept inputs into tables and calls {@link #execute(StagePlan, List, StageListener)}; an executor
+     * that keeps results elsewhere (the MPJ ranks) reads them where they are.
+     *
+     * @throws ExecutionException (INVALID_ARGUMENT) when a kept input was closed or kept by another executor
+     */
+    default ExecutionResult executeInputs(StagePlan plan, List<CallInput> inputs, StageListener listener) {
+        return execute(plan, collectInputs(inputs), listener);
+    }
+
+    /**
+     * Runs {@code plan} and keeps its result instead of returning it, for later calls to read as an input
+     * ({@link CallInput#of(KeptTable)}) without moving it through the caller. The default keeps the result as a
+     * table in this JVM ({@link HeapKeptTable}).
+     *
+     * @return the kept result, owned by the caller, who closes it
+     */
+    default KeptResult executeAndKeep(StagePlan plan, List<CallInput> inputs, StageListener listener) {
+        ExecutionResult result = executeInputs(plan, inputs, listener);
+        return new KeptResult(new HeapKeptTable(name(), plan.schema(), plan.result().sharding(), result.table()),
+                result.mode(), result.stages());
+    }
+
+    /** The inputs as tables: the caller's as given, kept ones collected (checked to be this executor's and open). */
+    default List<Table> collectInputs(List<CallInput> inputs) {
+        List<Table> tables = new ArrayList<>(inputs.size());
+        for (CallInput input : inputs) {
+            if (input instanceof CallInput.Rows rows) {
+                tables.add(rows.table());
+            } else {
+                KeptTable kept = ((CallInput.Kept) input).table();
+                requireOwnKept(kept);
+                tables.add(kept instanceof HeapKeptTable heap ? heap.table() : kept.collect());
+            }
+        }
+        return tables;
+    }
+
+    /** Checks that {@code kept} is open and was kept by an executor of this name. */
+    default void requireOwnKept(KeptTable kept) {
+        if (!kept.executor().equals(name())) {
+            throw new ExecutionException(ErrorCode.INVALID_ARGUMENT, "A result kept by the " + kept.executor()
+                    + " executor was passed to the " + name() + " executor; pass kept results back to the executor"
+                    + " that made them, or collect() it and pass the table.");
+        }
+        if (!kept.isOpen()) {
+            throw new ExecutionException(ErrorCode.INVALID_ARGUMENT, "A kept result (" + kept.schema() + ") was"
+                    + " closed before this call read it; close kept results only after their last use.");
+        }
     }
 
     /** The number of ranks a plan for this executor is split for (1 when everything runs in one process). */
