@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.datajax.ir.DataType;
 import io.datajax.ir.Schema;
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.SchemaException;
 import io.datajax.ir.expr.Arithmetic;
 import io.datajax.ir.expr.ArithmeticOp;
 import io.datajax.ir.expr.Cast;
+import io.datajax.ir.expr.Coalesce;
 import io.datajax.ir.expr.ColumnRef;
 import io.datajax.ir.expr.Comparison;
 import io.datajax.ir.expr.ComparisonOp;
@@ -16,8 +19,11 @@ import io.datajax.ir.expr.Literal;
 import io.datajax.ir.expr.Logical;
 import io.datajax.ir.expr.LogicalOp;
 import io.datajax.ir.expr.Not;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * An unresolved column expression, e.g. {@code col("price").multiply(col("qty")).as("revenue")}.
@@ -53,6 +59,36 @@ public final class Column {
     /** Wraps a Java value as a literal unless it already is a column. */
     static Column of(Object value) {
         return value instanceof Column column ? column : literal(value);
+    }
+
+    /** The first non-null of {@code values} (Columns or Java values), typed as their common (widest numeric) type. */
+    static Column coalesce(Object... values) {
+        List<Column> columns = new ArrayList<>();
+        for (Object value : values) {
+            columns.add(of(value));
+        }
+        String text = "coalesce(" + columns.stream().map(c -> c.text).collect(Collectors.joining(", ")) + ")";
+        return new Column(schema -> {
+            List<Expr> resolved = new ArrayList<>();
+            DataType type = DataType.NULL;
+            for (Column column : columns) {
+                Expr expr = column.resolve(schema);
+                resolved.add(expr);
+                Optional<DataType> common = type.unify(expr.type());
+                if (common.isEmpty()) {
+                    throw new SchemaException(ErrorCode.TYPE_MISMATCH, "coalesce cannot mix " + type + " and "
+                            + expr.type() + " (in " + text + "); cast the arguments to one type, e.g."
+                            + " col(\"x\").cast(DataType." + type + ").");
+                }
+                type = common.get();
+            }
+            List<Expr> typed = new ArrayList<>();
+            for (Expr expr : resolved) {
+                typed.add(expr.type() == type ? expr : expr instanceof Literal literal && literal.isNull()
+                        ? Literal.nullOf(type) : new Cast(expr, type));
+            }
+            return new Coalesce(typed);
+        }, text, columns.get(0).name);
     }
 
     /** Resolves this expression against a schema. */

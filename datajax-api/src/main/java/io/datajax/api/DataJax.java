@@ -1,5 +1,7 @@
 package io.datajax.api;
 
+import static java.util.Objects.requireNonNull;
+
 import io.datajax.ir.Mesh;
 import io.datajax.ir.Sharding;
 import java.util.List;
@@ -116,5 +118,47 @@ public final class DataJax {
     public static JitFunction pjitNamed(NamedFrameFunction fn, Mesh mesh, Map<String, Sharding> inShardings,
             Sharding outShardings, DataJaxConfig config) {
         return JitFunction.named(fn, config, new PjitSpec(mesh, null, inShardings, outShardings, false));
+    }
+
+    /**
+     * A function of one frame mapped over batches of tables, as one plan per batch (see {@link Vmap}):
+     * {@code DataJax.vmap(fn).apply(List.of(t1, t2))}, or over the groups of key columns with
+     * {@code DataJax.vmap(fn).byKey("k").apply(table)}.
+     */
+    public static Vmap vmap(FrameFunction fn) {
+        return vmap(fn, ConfigLoader.fromEnvironment());
+    }
+
+    /** {@link #vmap(FrameFunction)} with an explicit configuration. */
+    public static Vmap vmap(FrameFunction fn, DataJaxConfig config) {
+        requireNonNull(fn, "fn is null");
+        return Vmap.of(1, frames -> fn.apply(frames.get(0)), config);
+    }
+
+    /**
+     * A function of two frames mapped over batches; an argument given as one {@code Table} instead of a list is
+     * shared by every item (read once): {@code DataJax.vmap((orders, users) -> ...).apply(batch, users)}.
+     */
+    public static Vmap2 vmap(FrameFunction2 fn) {
+        return vmap(fn, ConfigLoader.fromEnvironment());
+    }
+
+    /** {@link #vmap(FrameFunction2)} with an explicit configuration. */
+    public static Vmap2 vmap(FrameFunction2 fn, DataJaxConfig config) {
+        requireNonNull(fn, "fn is null");
+        return Vmap2.of(2, frames -> fn.apply(frames.get(0), frames.get(1)), config);
+    }
+
+    /**
+     * A loop over chunks with a carried table: {@code body(carry, chunk)} gives the next carry and the chunk's
+     * output; traced once, run per chunk (see {@link ScanFunction}).
+     */
+    public static ScanFunction scan(ScanBody body) {
+        return scan(body, ConfigLoader.fromEnvironment());
+    }
+
+    /** {@link #scan(ScanBody)} with an explicit configuration. */
+    public static ScanFunction scan(ScanBody body, DataJaxConfig config) {
+        return ScanFunction.of(requireNonNull(body, "body is null"), config);
     }
 }

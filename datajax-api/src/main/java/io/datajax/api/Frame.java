@@ -229,6 +229,10 @@ public final class Frame {
         return next(new Limit(node, count));
     }
 
+    Frame limitPerKey(long count, List<String> keys) {
+        return next(new Limit(node, count, keys));
+    }
+
     /** Redistributes rows to {@code sharding} (values unchanged). */
     public Frame repartition(Sharding sharding) {
         return next(new Repartition(node, sharding));
@@ -241,19 +245,21 @@ public final class Frame {
 
     /** Not available while tracing: a traced frame has no rows. Use the {@code Table} that {@code apply} returns. */
     public long rowCount() {
-        throw TracingException.dataAccess("rowCount()", "Use count() in an aggregation, or read rowCount() of the"
-                + " Table that apply(...) returns.");
+        throw TracingException.dataAccess("rowCount()", context.transformNote() + "Use count() in an aggregation, or"
+                + " read rowCount() of the Table that apply(...) returns.");
     }
 
     /** Not available while tracing: a traced frame has no rows. Use the {@code Table} that {@code apply} returns. */
     public Object value(int row, String column) {
-        throw TracingException.dataAccess("value(" + row + ", \"" + column + "\")", "Express the computation with"
+        throw TracingException.dataAccess("value(" + row + ", \"" + column + "\")", context.transformNote()
+                + "Express the computation with"
                 + " Frame operations, or read the cell from the Table that apply(...) returns.");
     }
 
     /** Not available while tracing: a traced frame has no rows. Use the {@code Table} that {@code apply} returns. */
     public Object toTable() {
-        throw TracingException.dataAccess("toTable()", "Return the Frame from your function; apply(...) returns"
+        throw TracingException.dataAccess("toTable()", context.transformNote() + "Return the Frame from your function;"
+                + " apply(...) returns"
                 + " the result as a Table.");
     }
 

@@ -91,4 +91,17 @@ public final class Functions {
     public static SortOrder desc(String column) {
         return new SortOrder(column, false, false);
     }
+
+    /**
+     * The first non-null of {@code values} (Columns or Java values), like SQL {@code COALESCE}: numeric arguments
+     * promote to the widest type, other types must match; NaN is a value, not null. Named after its first argument
+     * when that is a column: {@code coalesce(col("total"), 0)} is {@code total}.
+     */
+    public static Column coalesce(Object... values) {
+        if (values.length < 2) {
+            throw new io.datajax.ir.error.SchemaException(io.datajax.ir.error.ErrorCode.INVALID_ARGUMENT,
+                    "coalesce needs at least two arguments, got " + values.length + ".");
+        }
+        return Column.coalesce(values);
+    }
 }

@@ -19,4 +19,12 @@ public final class GroupedFrame {
     public Frame agg(Agg... aggregates) {
         return frame.aggregate(keys, aggregates);
     }
+
+    /**
+     * The first {@code n} rows of every group, in the current order (null keys form a group), rows kept in their
+     * order, like Polars' {@code group_by(...).head(n)}. Top-k per key: {@code df.sort(desc("score")).groupBy("k").head(3)}.
+     */
+    public Frame head(long n) {
+        return frame.limitPerKey(n, keys);
+    }
 }

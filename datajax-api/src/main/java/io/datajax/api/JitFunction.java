@@ -58,12 +58,15 @@ public final class JitFunction {
     private final RuleSet rules;
     /** The mesh and shardings of a {@code pjit} function; null for {@code djit}. */
     private final PjitSpec pjit;
+    /** Extra explain header lines (what a transform such as vmap made of the function). */
+    private final List<String> header;
     private volatile ExecutionRecord lastExecution;
     private volatile TracedProgram lastProgram;
 
     private JitFunction(List<String> positionalNames, Function<Map<String, Frame>, Frame> body, DataJaxConfig config,
-            Executor executor, StageListener listener, PjitSpec pjit) {
+            Executor executor, StageListener listener, PjitSpec pjit, List<String> header) {
         this.positionalNames = positionalNames;
+        this.header = List.copyOf(header);
         this.pjit = pjit;
         this.body = body;
         this.config = requireNonNull(config, "config is null");
@@ -85,7 +88,7 @@ public final class JitFunction {
                 ordered.add(frames.get(name));
             }
             return fn.apply(ordered);
-        }, config, null, StageListener.NONE, pjit);
+        }, config, null, StageListener.NONE, pjit, List.of());
     }
 
     static JitFunction named(NamedFrameFunction fn, DataJaxConfig config) {
@@ -93,18 +96,18 @@ public final class JitFunction {
     }
 
     static JitFunction named(NamedFrameFunction fn, DataJaxConfig config, PjitSpec pjit) {
-        return new JitFunction(null, frames -> fn.apply(new Inputs(frames)), config, null, StageListener.NONE, pjit);
+        return new JitFunction(null, frames -> fn.apply(new Inputs(frames)), config, null, StageListener.NONE, pjit, List.of());
     }
 
     /** This function running on {@code newExecutor} (owned by the caller) instead of the configured one. */
     public JitFunction on(Executor newExecutor) {
         return new JitFunction(positionalNames, body, config, requireNonNull(newExecutor, "executor is null"), listener,
-                pjit);
+                pjit, header);
     }
 
     /** This function reporting stage progress to {@code newListener}. */
     public JitFunction withListener(StageListener newListener) {
-        return new JitFunction(positionalNames, body, config, executor, newListener, pjit);
+        return new JitFunction(positionalNames, body, config, executor, newListener, pjit, header);
     }
 
     /**
@@ -119,7 +122,19 @@ public final class JitFunction {
             throw new TracingException(ErrorCode.INVALID_ARGUMENT, "strict() applies to pjit functions, which declare"
                     + " outShardings; this one was made by djit. Use DataJax.pjit(fn, mesh, inShardings, outShardings).");
         }
-        return new JitFunction(positionalNames, body, config, executor, listener, pjit.strictly());
+        return new JitFunction(positionalNames, body, config, executor, listener, pjit.strictly(), header);
+    }
+
+    /** This function with {@code line} added to its explain header. */
+    JitFunction withHeader(String line) {
+        List<String> lines = new ArrayList<>(header);
+        lines.add(line);
+        return new JitFunction(positionalNames, body, config, executor, listener, pjit, lines);
+    }
+
+    /** The configuration this function was made with. */
+    DataJaxConfig config() {
+        return config;
     }
 
     /** The mesh of a {@code pjit} function, if this is one. */
@@ -404,8 +419,12 @@ public final class JitFunction {
             throw e.withCallSite(null);
         }
         LOG.debug("traced {} inputs {} into {} stages", signature.names(), signature.schemas(), plan.stages().size());
-        return new TracedProgram(signature, plan, target.name(),
-                pjit == null ? List.of() : List.of(pjit.header()));
+        List<String> lines = new ArrayList<>();
+        if (pjit != null) {
+            lines.add(pjit.header());
+        }
+        lines.addAll(header);
+        return new TracedProgram(signature, plan, target.name(), lines);
     }
 
     private Executor executor() {

@@ -13,6 +13,8 @@ final class TraceContext {
     private static final ThreadLocal<TraceContext> CURRENT = new ThreadLocal<>();
 
     private final long id;
+    /** What a transform being traced (vmap, scan) adds to a data-access error; empty outside one. */
+    private String transformNote = "";
 
     TraceContext(long id) {
         this.id = id;
@@ -36,6 +38,22 @@ final class TraceContext {
                 CURRENT.set(previous);
             }
         }
+    }
+
+    /** Runs {@code body} with {@code note} added to data-access errors (tracing a function inside a transform). */
+    <T> T inTransform(String note, Supplier<T> body) {
+        String previous = transformNote;
+        transformNote = note;
+        try {
+            return body.get();
+        } finally {
+            transformNote = previous;
+        }
+    }
+
+    /** The note of the transform being traced, or empty. */
+    String transformNote() {
+        return transformNote;
     }
 
     void requireSameTrace(TraceContext other, String operation) {

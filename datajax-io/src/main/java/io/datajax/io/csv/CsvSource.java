@@ -170,4 +170,9 @@ public record CsvSource(String path, List<String> files, Schema schema, CsvOptio
             throw new ResourceException(ErrorCode.IO_FAILED, CsvMessages.io(file, "get the size of", e), e);
         }
     }
+
+    @Override
+    public List<io.datajax.ir.source.DataSource> perFile() {
+        return files.stream().<io.datajax.ir.source.DataSource>map(file -> new CsvSource(file, List.of(file), schema, options)).toList();
+    }
 }

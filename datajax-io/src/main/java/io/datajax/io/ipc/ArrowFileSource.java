@@ -116,4 +116,9 @@ public record ArrowFileSource(String location, List<String> files, Schema schema
             throw IpcErrors.malformed(file, FORMAT, e);
         }
     }
+
+    @Override
+    public List<io.datajax.ir.source.DataSource> perFile() {
+        return files.stream().<io.datajax.ir.source.DataSource>map(file -> new ArrowFileSource(file, List.of(file), schema)).toList();
+    }
 }

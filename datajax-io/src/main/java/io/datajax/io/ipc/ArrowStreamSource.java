@@ -111,4 +111,9 @@ public record ArrowStreamSource(String location, List<String> files, Schema sche
             throw IpcErrors.malformed(file, FORMAT, e);
         }
     }
+
+    @Override
+    public List<io.datajax.ir.source.DataSource> perFile() {
+        return files.stream().<io.datajax.ir.source.DataSource>map(file -> new ArrowStreamSource(file, List.of(file), schema)).toList();
+    }
 }

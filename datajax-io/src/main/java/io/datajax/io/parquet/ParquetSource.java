@@ -231,4 +231,9 @@ public record ParquetSource(String location, List<String> files, Schema schema) 
             return (RuntimeException) getCause();
         }
     }
+
+    @Override
+    public List<io.datajax.ir.source.DataSource> perFile() {
+        return files.stream().<io.datajax.ir.source.DataSource>map(file -> new ParquetSource(file, List.of(file), schema)).toList();
+    }
 }

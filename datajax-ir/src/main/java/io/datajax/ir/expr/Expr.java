@@ -9,7 +9,7 @@ import java.util.List;
  * is the canonical text form.
  */
 public sealed interface Expr extends Serializable
-        permits ColumnRef, Literal, Arithmetic, Comparison, Logical, Not, IsNull, Cast {
+        permits ColumnRef, Literal, Arithmetic, Comparison, Logical, Not, IsNull, Cast, Coalesce {
 
     /** The result type. */
     DataType type();

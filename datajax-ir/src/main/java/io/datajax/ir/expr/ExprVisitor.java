@@ -17,4 +17,6 @@ public interface ExprVisitor<R> {
     R visitIsNull(IsNull expr);
 
     R visitCast(Cast expr);
+
+    R visitCoalesce(Coalesce expr);
 }

@@ -32,4 +32,12 @@ public interface DataSource extends Serializable {
     default boolean inMemory() {
         return false;
     }
+
+    /**
+     * This source as one source per file, in {@link #files()} order (how {@code scan} reads a directory as a
+     * sequence of chunks). A source that is not a set of files is its own single chunk.
+     */
+    default List<DataSource> perFile() {
+        return List.of(this);
+    }
 }

@@ -74,8 +74,8 @@ final class ColumnNarrowing {
         if (node instanceof Sort sort) {
             return Optional.of(sort.keys().stream().map(SortKey::column).collect(Collectors.toSet()));
         }
-        if (node instanceof Limit) {
-            return Optional.of(Set.of());
+        if (node instanceof Limit limit) {
+            return Optional.of(Set.copyOf(limit.keys()));
         }
         if (node instanceof Repartition repartition) {
             return Optional.of(repartition.sharding() instanceof Sharding.ByKey byKey ? Set.copyOf(byKey.keys()) : Set.of());

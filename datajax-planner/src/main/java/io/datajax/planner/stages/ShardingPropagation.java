@@ -35,7 +35,8 @@ import java.util.Optional;
  *   <li>TRANSFORM: the input's; a projection that renames a {@code byKey} key column renames the key, one
  *       that drops it (or computes it) gives {@code blocks}. A chain holding a {@code Limit} needs the
  *       first rows in global order: unless the input is replicated it is gathered (a GATHER exchange) and
- *       the output is {@code blocks} (all rows on the first rank).</li>
+ *       the output is {@code blocks} (all rows on the first rank); a limit per key whose input is {@code byKey} on a
+ *       subset of its keys runs on every rank in place.</li>
  *   <li>JOIN: {@code byKey} on the key output columns (the left keys, the right keys for a RIGHT join,
  *       the coalesced keys for a FULL join, else {@code blocks}). Needs a hash exchange of both sides
  *       on their keys, unless both are already {@code byKey} on exactly their keys with equal key types
@@ -108,8 +109,11 @@ public final class ShardingPropagation {
         for (PlanNode node : nodes) {
             if (node instanceof Project project) {
                 current = throughProject(current, project);
-            } else if (node instanceof Limit) {
-                limited = true;
+            } else if (node instanceof Limit limit) {
+                // a limit per key needs no gather when each key group already lies on one rank
+                boolean groupsTogether = current instanceof Sharding.ByKey byKey && byKey.axis().isEmpty()
+                        && limit.keys().containsAll(byKey.keys());
+                limited |= !groupsTogether;
             }
         }
         if (!limited || isReplicated(input)) {

@@ -3,6 +3,7 @@ package io.datajax.runtime.kernel;
 import io.datajax.ir.error.InternalException;
 import io.datajax.ir.expr.Arithmetic;
 import io.datajax.ir.expr.Cast;
+import io.datajax.ir.expr.Coalesce;
 import io.datajax.ir.expr.ColumnRef;
 import io.datajax.ir.expr.Comparison;
 import io.datajax.ir.expr.Expr;
@@ -13,7 +14,9 @@ import io.datajax.ir.expr.Logical;
 import io.datajax.ir.expr.Not;
 import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.column.Column;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -104,6 +107,29 @@ public final class ExpressionEvaluator {
         @Override
         public Column visitCast(Cast expr) {
             return CastKernel.cast(expr.input().accept(this), expr.type(), expr.toString());
+        }
+
+        /** All arguments' values one after another, then per row the row of the first non-null one. */
+        @Override
+        public Column visitCoalesce(Coalesce expr) {
+            List<Column> arguments = new ArrayList<>();
+            for (Expr argument : expr.arguments()) {
+                arguments.add(argument.accept(this));
+            }
+            Column all = arguments.get(0);
+            for (int a = 1; a < arguments.size(); a++) {
+                all = all.concat(arguments.get(a));
+            }
+            int last = arguments.size() - 1;
+            int[] picks = new int[rows];
+            for (int row = 0; row < rows; row++) {
+                int a = 0;
+                while (a < last && arguments.get(a).isNull(row)) {
+                    a++;
+                }
+                picks[row] = a * rows + row;
+            }
+            return all.gather(picks);
         }
     }
 }

@@ -307,7 +307,7 @@ public final class LocalExecutor implements Executor {
                     if (node instanceof Limit limit) {
                         current = runSegment(segment, current, meter);
                         segment.clear();
-                        Batch limited = LimitKernel.limit(current.materialize(), limit.count());
+                        Batch limited = LimitKernel.limit(current.materialize(), limit.count(), limit.keys());
                         meter.add(limited.estimatedBytes());
                         current = Relation.of(limited);
                     } else {

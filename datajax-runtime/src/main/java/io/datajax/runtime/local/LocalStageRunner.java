@@ -85,7 +85,7 @@ public final class LocalStageRunner implements AutoCloseable {
 
     private Relation runBreaker(PlanNode node, List<Relation> inputs, MemoryMeter meter) {
         if (node instanceof Limit limit) {
-            Batch limited = LimitKernel.limit(single(inputs, node).materialize(), limit.count());
+            Batch limited = LimitKernel.limit(single(inputs, node).materialize(), limit.count(), limit.keys());
             meter.add(limited.estimatedBytes());
             return Relation.of(limited);
         }

@@ -103,7 +103,7 @@ final class NodeRunner {
 
         @Override
         public Batch visitLimit(Limit node) {
-            return LimitKernel.limit(inputs.get(0), node.count());
+            return LimitKernel.limit(inputs.get(0), node.count(), node.keys());
         }
 
         @Override

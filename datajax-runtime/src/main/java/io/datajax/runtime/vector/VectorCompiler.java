@@ -4,6 +4,7 @@ import io.datajax.ir.DataType;
 import io.datajax.ir.error.InternalException;
 import io.datajax.ir.expr.Arithmetic;
 import io.datajax.ir.expr.Cast;
+import io.datajax.ir.expr.Coalesce;
 import io.datajax.ir.expr.ColumnRef;
 import io.datajax.ir.expr.Comparison;
 import io.datajax.ir.expr.Expr;
@@ -14,6 +15,8 @@ import io.datajax.ir.expr.Logical;
 import io.datajax.ir.expr.LogicalOp;
 import io.datajax.ir.expr.Not;
 import io.datajax.runtime.column.Relation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Compiles expressions over a {@link Relation} into {@link VectorExpr}s and filter predicates into
@@ -182,6 +185,15 @@ public final class VectorCompiler {
                 return new Constant(expr.type(), null);
             }
             return new CastVector(input, expr.type(), expr.toString());
+        }
+
+        @Override
+        public VectorExpr visitCoalesce(Coalesce expr) {
+            List<VectorExpr> arguments = new ArrayList<>();
+            for (Expr argument : expr.arguments()) {
+                arguments.add(argument.accept(this));
+            }
+            return new CoalesceVector(expr.type(), arguments);
         }
     }
 

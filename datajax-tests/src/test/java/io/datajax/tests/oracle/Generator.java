@@ -113,6 +113,24 @@ final class Generator {
         if (columns.size() < 3) {
             columns.add(new Meta(optional[random.nextInt(optional.length)] + "2", DataType.INT64, true, true, 1000));
         }
+        return rowsFor(name, columns);
+    }
+
+    /**
+     * {@code count} tables for a batch: {@code like} first, then tables of its columns with fresh random rows
+     * (nulls, empty tables, duplicate and hot keys drawn as for any table), reproducible from {@code seed}.
+     */
+    static List<RandomTable> batch(long seed, RandomTable like, int count) {
+        Generator generator = new Generator(seed * 31 + 7, false);
+        List<RandomTable> tables = new ArrayList<>();
+        tables.add(like);
+        for (int i = 1; i < count; i++) {
+            tables.add(generator.rowsFor(like.name(), like.columns()));
+        }
+        return tables;
+    }
+
+    private RandomTable rowsFor(String name, List<Meta> columns) {
         boolean large = chance(0.03);
         int rowCount = large ? LARGE_ROWS / 2 + random.nextInt(LARGE_ROWS / 2)
                 : chance(0.1) ? 0 : chance(0.05) ? 1 : 2 + random.nextInt(MAX_ROWS - 1);

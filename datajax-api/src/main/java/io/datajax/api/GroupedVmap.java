@@ -1,0 +1,93 @@
+package io.datajax.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.datajax.api.spi.Executor;
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.TracingException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import tech.tablesaw.api.Table;
+
+/**
+ * A function applied to each group of rows of key columns, as one plan (like a grouped apply in pandas or
+ * Spark's {@code applyInPandas}), made by {@code DataJax.vmap(fn).byKey(keys)}. The function sees a group's rows
+ * with every column (the keys included) and is traced once; the result is the key columns, then the function's
+ * columns (a column of the function's result named like a key is that key's value), groups in key order with
+ * nulls last (null keys are a group), each group's rows in the order the function gives them.
+ *
+ * <pre>{@code
+ * // the 3 largest orders of every user
+ * Table top3 = DataJax.vmap(orders -> orders.sort(desc("amount")).limit(3)).byKey("user").apply(orders);
+ * }</pre>
+ *
+ * <p>A second argument of a two-argument function is shared by every group. A {@code GroupedVmap} is itself a
+ * traced function, so it composes: {@code DataJax.pjit(DataJax.vmap(fn).byKey("user"), mesh, ...)}. Immutable.
+ */
+public final class GroupedVmap implements FrameFunction {
+    private final int arity;
+    private final Function<List<Frame>, Frame> fn;
+    private final List<String> keys;
+    private final DataJaxConfig config;
+    private final Optional<Executor> executor;
+    private volatile JitFunction jit;
+
+    GroupedVmap(int arity, Function<List<Frame>, Frame> fn, List<String> keys, DataJaxConfig config,
+            Optional<Executor> executor) {
+        this.arity = arity;
+        this.fn = fn;
+        this.keys = List.copyOf(keys);
+        this.config = config;
+        this.executor = executor;
+    }
+
+    /** This grouped vmap running on {@code newExecutor} (owned by the caller). */
+    public GroupedVmap on(Executor newExecutor) {
+        return new GroupedVmap(arity, fn, keys, config, Optional.of(requireNonNull(newExecutor, "executor is null")));
+    }
+
+    /** The function applied to each group of {@code table}'s rows, as one plan. */
+    public Table apply(Table table) {
+        requireArity(1);
+        return jit().apply(table);
+    }
+
+
+    /** The function applied to each group of the frame's rows (traced). */
+    @Override
+    public Frame apply(Frame frame) {
+        requireArity(1);
+        return Batching.overKeys(List.of(frame), 0, keys, true, fn);
+    }
+
+
+    /** What the last run did. */
+    public Optional<ExecutionRecord> lastExecution() {
+        return jit().lastExecution();
+    }
+
+    /** The last run's plan with rows and time per stage. */
+    public String explain() {
+        return jit().explain();
+    }
+
+    private JitFunction jit() {
+        JitFunction current = jit;
+        if (current == null) {
+            JitFunction made = DataJax.djit((FrameFunction) this, config);
+            made = made.withHeader("vmap by key " + keys + ": one plan for every group; rows carry their group's key"
+                    + " in __vmap_null_i/__vmap_key_i (null flag, value) and __vmap_group_i");
+            current = executor.map(made::on).orElse(made);
+            jit = current;
+        }
+        return current;
+    }
+
+    private void requireArity(int given) {
+        if (given != arity) {
+            throw new TracingException(ErrorCode.INPUT_MISMATCH, "This vmap maps a function of " + arity
+                    + " argument(s); it was called with " + given + ".");
+        }
+    }
+}
