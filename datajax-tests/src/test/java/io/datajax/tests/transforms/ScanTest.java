@@ -43,20 +43,19 @@ import tech.tablesaw.api.Table;
  * {@code scan} on the local executor: the use cases of a carried table over ordered chunks, checked against
  * hand-written Java references; tracing once; no hidden state between runs; carry drift errors.
  */
-class ScanTest {
+public class ScanTest {
     @TempDir
     Path dir;
 
     /** Running totals per user: the carry (user, total) plus each day's sums, full outer joined. */
-    static final ScanBody RUNNING_TOTALS = (carry, day) -> {
+    public static final ScanBody RUNNING_TOTALS = (carry, day) -> {
         Frame daily = day.groupBy("user").agg(sum("amount").as("day_total"));
         Frame next = carry.join(daily, JoinSpec.on("user").full())
-                .select(col("user"), coalesce(col("total"), 0.0).plus(coalesce(col("day_total"), 0.0)).as("total"))
-                .sort("user");
-        return ScanStep.of(next, next);
+                .select(col("user"), coalesce(col("total"), 0.0).plus(coalesce(col("day_total"), 0.0)).as("total"));
+        return ScanStep.of(next, next.sort("user"));
     };
 
-    static List<Table> randomDays(long seed, int days) {
+    public static List<Table> randomDays(long seed, int days) {
         Random random = new Random(seed);
         List<Table> out = new ArrayList<>();
         for (int d = 0; d < days; d++) {
@@ -72,7 +71,7 @@ class ScanTest {
         return out;
     }
 
-    static Table emptyTotals() {
+    public static Table emptyTotals() {
         return table("totals", longs("user"), doubles("total"));
     }
 
@@ -128,7 +127,8 @@ class ScanTest {
                     .isEqualTo(Rows.of(fromTables.outputs().get(d)));
         }
         assertThat(Rows.of(fromFiles.carry())).isEqualTo(Rows.of(fromTables.carry()));
-        assertThat(withoutNullKeys(Rows.of(fromTables.carry()))).isEqualTo(withoutNullKeys(expectedTotals(days, 5)));
+        assertThat(Rows.equalAsMultisets(withoutNullKeys(Rows.of(fromTables.carry())),
+                withoutNullKeys(expectedTotals(days, 5)))).isTrue();
         assertThat(totals.traceCount()).as("one trace per chunk kind (tables, Parquet files)").isEqualTo(2);
         ScanExecution record = totals.lastExecution().orElseThrow();
         assertThat(record.steps()).isEqualTo(6);
