@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.BitmapBackedSelection;
@@ -45,14 +47,7 @@ final class BatchTables {
         }
         Table stacked = Table.create(head.name());
         for (int c = 0; c < head.columnCount(); c++) {
-            @SuppressWarnings("unchecked")
-            Column<Object> column = (Column<Object>) head.column(c).emptyCopy(0);
-            for (Table item : items) {
-                @SuppressWarnings("unchecked")
-                Column<Object> part = (Column<Object>) item.column(c);
-                column.append(part);
-            }
-            stacked.addColumns(column);
+            stacked.addColumns(stackColumn(items, c, total));
         }
         int[] index = new int[total];
         int row = 0;
@@ -63,6 +58,53 @@ final class BatchTables {
         }
         stacked.addColumns(IntColumn.create(Batching.ITEM, index));
         return stacked;
+    }
+
+    /**
+     * Column {@code c} of every item, one after another. Numeric columns are copied as arrays (Tablesaw's missing
+     * value markers included); other types are appended value by value.
+     */
+    private static Column<?> stackColumn(List<Table> items, int c, int total) {
+        Column<?> first = items.get(0).column(c);
+        String name = first.name();
+        if (first instanceof DoubleColumn) {
+            double[] values = new double[total];
+            int at = 0;
+            for (Table item : items) {
+                double[] part = ((DoubleColumn) item.column(c)).asDoubleArray();
+                System.arraycopy(part, 0, values, at, part.length);
+                at += part.length;
+            }
+            return DoubleColumn.create(name, values);
+        }
+        if (first instanceof LongColumn) {
+            long[] values = new long[total];
+            int at = 0;
+            for (Table item : items) {
+                long[] part = ((LongColumn) item.column(c)).asLongArray();
+                System.arraycopy(part, 0, values, at, part.length);
+                at += part.length;
+            }
+            return LongColumn.create(name, values);
+        }
+        if (first instanceof IntColumn) {
+            int[] values = new int[total];
+            int at = 0;
+            for (Table item : items) {
+                int[] part = ((IntColumn) item.column(c)).asIntArray();
+                System.arraycopy(part, 0, values, at, part.length);
+                at += part.length;
+            }
+            return IntColumn.create(name, values);
+        }
+        @SuppressWarnings("unchecked")
+        Column<Object> column = (Column<Object>) first.emptyCopy(0);
+        for (Table item : items) {
+            @SuppressWarnings("unchecked")
+            Column<Object> part = (Column<Object>) item.column(c);
+            column.append(part);
+        }
+        return column;
     }
 
     /** A table of the item indexes {@code 0..count-1} (the batch's domain). */

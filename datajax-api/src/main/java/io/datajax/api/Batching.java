@@ -9,7 +9,6 @@ import io.datajax.ir.error.TracingException;
 import io.datajax.ir.expr.Coalesce;
 import io.datajax.ir.expr.ColumnRef;
 import io.datajax.ir.expr.IsNull;
-import io.datajax.ir.expr.Literal;
 import io.datajax.ir.expr.NamedExpr;
 import io.datajax.ir.plan.Aggregate;
 import io.datajax.ir.plan.PlanNode;
@@ -49,16 +48,16 @@ final class Batching {
 
     /**
      * The function applied to each item of stacked frames: an argument with an {@link #ITEM} column is batched,
-     * others are shared by every item. The result has the function's columns and {@link #ITEM}.
+     * others are shared by every item. The result has the function's columns and {@link #ITEM}. The index column
+     * holds no nulls (it is typed nullable only because every Tablesaw column is), so it is read as it is.
      */
     static Frame overItems(List<Frame> args, Frame domain, Function<List<Frame>, Frame> fn) {
-        Field item = new Field(ITEM, DataType.INT32, false);
-        BatchAxis axis = BatchAxis.index(item);
+        BatchAxis axis = BatchAxis.index(domain.schema().field(ITEM));
         List<PlanNode> itemNodes = new ArrayList<>();
         List<Schema> itemSchemas = new ArrayList<>();
         for (Frame arg : args) {
             if (arg.schema().contains(ITEM)) {
-                itemNodes.add(nonNullItem(arg.node()));
+                itemNodes.add(arg.node());
                 itemSchemas.add(without(arg.schema(), List.of(ITEM)));
             } else {
                 itemNodes.add(null);
@@ -66,8 +65,7 @@ final class Batching {
             }
         }
         Traced traced = trace(args, itemNodes, itemSchemas, fn);
-        PlanNode batched = BatchRewriter.rewrite(traced.out().node(), axis, traced.items(itemNodes),
-                nonNullItem(domain.node()));
+        PlanNode batched = BatchRewriter.rewrite(traced.out().node(), axis, traced.items(itemNodes), domain.node());
         return new Frame(traced.out().context(), batched);
     }
 
@@ -196,19 +194,6 @@ final class Batching {
         }
         context.requireSameTrace(out.context(), "return from vmap");
         return new Traced(out, scans);
-    }
-
-    /** {@code node} with its {@link #ITEM} column typed non-null (stacked Tablesaw columns are all nullable). */
-    private static PlanNode nonNullItem(PlanNode node) {
-        List<NamedExpr> out = new ArrayList<>();
-        for (Field field : node.schema().fields()) {
-            if (field.name().equals(ITEM)) {
-                out.add(new NamedExpr(ITEM, new Coalesce(List.of(ColumnRef.of(field), Literal.of(0)))));
-            } else {
-                out.add(new NamedExpr(field.name(), ColumnRef.of(field)));
-            }
-        }
-        return new Project(node, out);
     }
 
     private static Schema without(Schema schema, List<String> names) {

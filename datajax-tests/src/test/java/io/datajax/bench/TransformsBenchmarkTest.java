@@ -16,7 +16,7 @@ class TransformsBenchmarkTest {
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String report = bytes.toString(StandardCharsets.UTF_8);
         assertThat(agreed).as(report).isTrue();
-        assertThat(report).contains("#### vmap: 5 tables", "#### scan: running totals", "speed-up vs separate applies")
+        assertThat(report).contains("#### vmap: 5 tables", "#### vmap: 50 tables", "#### scan: running totals", "speed-up vs separate applies")
                 .doesNotContain("WRONG");
     }
 }

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * The columns that say which batch item a row belongs to.
  *
- * @param keys non-null columns that identify the item (joins, sorts and limits are keyed by them); for a batch of
- *     tables one INT32 item index, for a batch of key groups a null flag and a non-null value per group key
+ * @param keys columns that identify the item and never hold a null (joins, sorts and limits are keyed by them; a
+ *     stacked table's item index may be typed nullable, as every Tablesaw column is, but holds none): for a batch
+ *     of tables one INT32 item index, for a batch of key groups a null flag and a non-null value per group key
  * @param passengers columns that depend only on the item and may be null (the group keys themselves): carried
  *     through every node, never compared
  */
@@ -21,11 +22,6 @@ public record BatchAxis(List<Field> keys, List<Field> passengers) {
         passengers = List.copyOf(requireNonNull(passengers, "passengers is null"));
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("a batch axis needs at least one key column");
-        }
-        for (Field key : keys) {
-            if (key.nullable()) {
-                throw new IllegalArgumentException("batch key column " + key + " must not be nullable");
-            }
         }
     }
 
