@@ -187,6 +187,54 @@ public final class Frame {
                 spec.leftSuffix(), spec.rightSuffix()));
     }
 
+    /**
+     * The rows of this frame, then the rows of {@code other} (UNION ALL, duplicates kept), like Spark's
+     * {@code unionByName}: columns are matched by name (other's may be in another order) and come out in this
+     * frame's order; numeric types promote to the wider one (INT32 &lt; INT64 &lt; FLOAT64); a column is nullable
+     * when it is on either side. On the local executor this frame's rows come first.
+     *
+     * @throws SchemaException (UNKNOWN_COLUMN) when the column names differ, naming the missing and extra ones;
+     *     (TYPE_MISMATCH) when a column's types do not promote
+     */
+    public Frame union(Frame other) {
+        requireNonNull(other, "other is null");
+        context.requireSameTrace(other.context, "union");
+        Schema left = schema();
+        Schema right = other.schema();
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>(left.names());
+        missing.removeAll(right.names());
+        java.util.Set<String> extra = new java.util.LinkedHashSet<>(right.names());
+        extra.removeAll(left.names());
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            throw new SchemaException(ErrorCode.UNKNOWN_COLUMN, "union needs the same column names on both sides;"
+                    + (missing.isEmpty() ? "" : " the other frame lacks " + missing + ";")
+                    + (extra.isEmpty() ? "" : " it has extra " + extra + ";") + " this frame has " + left.names()
+                    + ", the other " + right.names() + ". Select, rename or add the columns first.");
+        }
+        List<NamedExpr> leftColumns = new ArrayList<>();
+        List<NamedExpr> rightColumns = new ArrayList<>();
+        boolean leftChanged = false;
+        boolean rightChanged = !left.names().equals(right.names());
+        for (Field l : left.fields()) {
+            Field r = right.field(l.name());
+            io.datajax.ir.DataType type = l.type().unify(r.type()).orElseThrow(() -> new SchemaException(
+                    ErrorCode.TYPE_MISMATCH, "union cannot combine column '" + l.name() + "' of type " + l.type()
+                            + " with one of type " + r.type() + "; cast one side first, e.g. col(\"" + l.name()
+                            + "\").cast(DataType." + l.type() + ")."));
+            leftColumns.add(new NamedExpr(l.name(), castTo(ColumnRef.of(l), type)));
+            rightColumns.add(new NamedExpr(l.name(), castTo(ColumnRef.of(r), type)));
+            leftChanged |= l.type() != type;
+            rightChanged |= r.type() != type;
+        }
+        PlanNode leftNode = leftChanged ? new Project(node, leftColumns) : node;
+        PlanNode rightNode = rightChanged ? new Project(other.node, rightColumns) : other.node;
+        return next(new io.datajax.ir.plan.Union(leftNode, rightNode));
+    }
+
+    private static Expr castTo(Expr expr, io.datajax.ir.DataType type) {
+        return expr.type() == type ? expr : new io.datajax.ir.expr.Cast(expr, type);
+    }
+
     /** Groups by key columns; finish with {@link GroupedFrame#agg}. */
     public GroupedFrame groupBy(String... keys) {
         Schema schema = schema();

@@ -9,7 +9,7 @@ import java.util.List;
  * never to data. {@link #toString()} is the one-line canonical form; {@link PlanPrinter} prints trees.
  */
 public sealed interface PlanNode extends Serializable
-        permits Scan, SourceScan, Filter, Project, Join, Aggregate, Sort, Limit, Repartition {
+        permits Scan, SourceScan, Filter, Project, Join, Aggregate, Sort, Limit, Repartition, Union {
 
     /** The output schema, derived locally from the inputs' schemas and this node's arguments. */
     Schema schema();

@@ -19,4 +19,6 @@ public interface PlanVisitor<R> {
     R visitLimit(Limit node);
 
     R visitRepartition(Repartition node);
+
+    R visitUnion(Union node);
 }

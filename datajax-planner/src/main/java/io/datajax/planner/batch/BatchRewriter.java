@@ -26,6 +26,7 @@ import io.datajax.ir.plan.Project;
 import io.datajax.ir.plan.Repartition;
 import io.datajax.ir.plan.Sort;
 import io.datajax.ir.plan.SortKey;
+import io.datajax.ir.plan.Union;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -176,6 +177,15 @@ public final class BatchRewriter {
             return join(join, inputs.get(0), inputs.get(1));
         }
 
+        if (node instanceof Union) {
+            PlanNode left = isBatched(node.inputs().get(0)) ? inputs.get(0) : pairWithItems(inputs.get(0));
+            PlanNode right = isBatched(node.inputs().get(1)) ? inputs.get(1) : pairWithItems(inputs.get(1));
+            List<NamedExpr> aligned = new ArrayList<>();
+            for (String name : left.schema().names()) {
+                aligned.add(ref(right.schema().field(name)));
+            }
+            return node.withInputs(List.of(left, new Project(right, aligned)));
+        }
         throw new TracingException(ErrorCode.INVALID_ARGUMENT, "vmap cannot batch " + node + " yet.");
     }
 

@@ -48,6 +48,9 @@ import java.util.Optional;
  *       With no keys, partial results are broadcast and the output is replicated.</li>
  *   <li>SORT: a range exchange on the sort keys, so ranks hold consecutive key ranges in rank order:
  *       {@code blocks}. A replicated input is sorted in place and stays replicated.</li>
+ *   <li>UNION: both sides' placement when it is the same whole-mesh {@code byKey} or replicated; a replicated
+ *       side next to a partitioned one: both gathered to rank 0 ({@code blocks}); otherwise {@code blocks}, each
+ *       rank concatenating its parts.</li>
  *   <li>REPARTITION: its spec, after a hash exchange (byKey) or a broadcast (replicated); blocks needs no
  *       exchange. Nothing moves when the input already has the spec. {@code byKey(k)@a} on a mesh of
  *       several axes is a hash exchange along axis {@code a} ({@code Exchange[hash(k)@a, size(a)]}) that
@@ -91,6 +94,7 @@ public final class ShardingPropagation {
             case AGGREGATE -> aggregate((Aggregate) nodes.get(0), inputs.get(0), parallelism);
             case SORT -> sort((Sort) nodes.get(0), inputs.get(0), parallelism);
             case REPARTITION -> repartition((Repartition) nodes.get(0), inputs.get(0), mesh);
+            case UNION -> union(inputs.get(0), inputs.get(1), parallelism);
         };
         if (parallelism > 1) {
             return full;
@@ -235,6 +239,23 @@ public final class ShardingPropagation {
         }
         List<String> keys = sort.keys().stream().map(SortKey::column).toList();
         return new Placement(Sharding.blocks(), List.of(exchange(Exchange.Kind.RANGE, keys, parallelism)));
+    }
+
+    /**
+     * Both sides placed alike (the same whole-mesh {@code byKey}, or both replicated) keep that placement; a
+     * replicated side next to a partitioned one is gathered with the other side to rank 0 (so its rows count
+     * once); otherwise each rank concatenates its own parts ({@code blocks}).
+     */
+    private static Placement union(Sharding left, Sharding right, int parallelism) {
+        if (left.equals(right) && left.axis().isEmpty()
+                && (left instanceof Sharding.ByKey || left instanceof Sharding.Replicated)) {
+            return new Placement(left, List.of(Optional.empty(), Optional.empty()));
+        }
+        if (isReplicated(left) != isReplicated(right) || left.axis().isPresent() || right.axis().isPresent()) {
+            return new Placement(Sharding.blocks(), List.of(exchange(Exchange.Kind.GATHER, List.of(), parallelism),
+                    exchange(Exchange.Kind.GATHER, List.of(), parallelism)));
+        }
+        return new Placement(Sharding.blocks(), List.of(Optional.empty(), Optional.empty()));
     }
 
     private static Placement repartition(Repartition repartition, Sharding input, Mesh mesh) {

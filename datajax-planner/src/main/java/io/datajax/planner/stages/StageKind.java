@@ -13,5 +13,7 @@ public enum StageKind {
     /** One {@code Sort}. */
     SORT,
     /** One {@code Repartition}. */
-    REPARTITION;
+    REPARTITION,
+    /** One {@code Union} of two inputs. */
+    UNION;
 }

@@ -14,6 +14,7 @@ import io.datajax.ir.plan.Project;
 import io.datajax.ir.plan.Repartition;
 import io.datajax.ir.plan.Scan;
 import io.datajax.ir.plan.Sort;
+import io.datajax.ir.plan.Union;
 import io.datajax.ir.plan.SourceScan;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -189,6 +190,11 @@ public final class StageSplitter {
         @Override
         public StageKind visitRepartition(Repartition node) {
             return StageKind.REPARTITION;
+        }
+
+        @Override
+        public StageKind visitUnion(Union node) {
+            return StageKind.UNION;
         }
     };
 }

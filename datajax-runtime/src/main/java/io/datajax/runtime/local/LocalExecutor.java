@@ -332,6 +332,11 @@ public final class LocalExecutor implements Executor {
             case REPARTITION -> {
                 return inputs.get(0);
             }
+            case UNION -> {
+                Batch union = Batch.concat(stage.schema(), List.of(inputs.get(0).materialize(), inputs.get(1).materialize()));
+                meter.add(union.estimatedBytes());
+                return Relation.of(union);
+            }
             default -> throw new IllegalStateException("stage kind " + stage.kind() + " is not run here");
         }
     }

@@ -11,6 +11,7 @@ import io.datajax.ir.plan.PlanNode;
 import io.datajax.ir.plan.Project;
 import io.datajax.ir.plan.Repartition;
 import io.datajax.ir.plan.Sort;
+import io.datajax.ir.plan.Union;
 import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.column.Relation;
 import io.datajax.runtime.kernel.LimitKernel;
@@ -107,6 +108,14 @@ public final class LocalStageRunner implements AutoCloseable {
         }
         if (node instanceof Repartition) {
             return single(inputs, node);
+        }
+        if (node instanceof Union) {
+            if (inputs.size() != 2) {
+                throw new InternalException("union " + node + " needs 2 inputs, got " + inputs.size());
+            }
+            Batch union = Batch.concat(node.schema(), List.of(inputs.get(0).materialize(), inputs.get(1).materialize()));
+            meter.add(union.estimatedBytes());
+            return Relation.of(union);
         }
         throw new InternalException("node " + node + " cannot run on given batches (scans read program inputs)");
     }

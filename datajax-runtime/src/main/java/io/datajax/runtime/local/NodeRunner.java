@@ -11,6 +11,7 @@ import io.datajax.ir.plan.Project;
 import io.datajax.ir.plan.Repartition;
 import io.datajax.ir.plan.Scan;
 import io.datajax.ir.plan.Sort;
+import io.datajax.ir.plan.Union;
 import io.datajax.ir.plan.SourceScan;
 import io.datajax.runtime.column.Batch;
 import io.datajax.runtime.kernel.FilterKernel;
@@ -99,6 +100,11 @@ final class NodeRunner {
         @Override
         public Batch visitSort(Sort node) {
             return SortKernel.sort(inputs.get(0), node.keys());
+        }
+
+        @Override
+        public Batch visitUnion(Union node) {
+            return Batch.concat(node.schema(), List.of(inputs.get(0), inputs.get(1)));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.datajax.tests.conformance;
 
 import static io.datajax.api.Functions.asc;
+import static io.datajax.api.Functions.coalesce;
 import static io.datajax.api.Functions.col;
 import static io.datajax.api.Functions.count;
 import static io.datajax.api.Functions.desc;
@@ -55,6 +56,7 @@ public final class ConformanceCases {
         areas.put("aggregation", aggregation());
         areas.put("sort, limit and repartition", sortLimitRepartition());
         areas.put("empty inputs", emptyInputs());
+        areas.put("union, coalesce and head per key", unionCoalesceHead());
         areas.put("readme demo", demo());
         return areas;
     }
@@ -594,6 +596,42 @@ public final class ConformanceCases {
                         .given(table("t", strings("k", "a", "b"), longs("v", 1L, 2L)))
                         .pipeline(df -> df.filter(col("v").gt(10L)).agg(sum("v"), count()))
                         .returns(header("v INT64", "count INT64"), FIXED, row(null, 0L)));
+    }
+
+    static List<ConformanceCase> unionCoalesceHead() {
+        return List.of(
+                test("union matches columns by name, promotes types and keeps duplicates")
+                        .given(table("l", ints("id", 1, 2), longs("v", 10L, null)),
+                                table("r", doubles("v", 2.5, null), ints("id", 2, 3)))
+                        .pipeline((l, r) -> l.union(r))
+                        .returns(header("id INT32", "v FLOAT64"), ANY,
+                                row(1, 10.0), row(2, null), row(2, 2.5), row(3, null)),
+                test("union of a frame with itself, then grouped")
+                        .given(table("t", strings("k", "a", "b", null), longs("v", 1L, 2L, 3L)))
+                        .pipeline(df -> df.union(df).groupBy("k").agg(sum("v"), count()))
+                        .returns(header("k STRING", "v INT64", "count INT64"), FIXED,
+                                row("a", 2L, 2L), row("b", 4L, 2L), row(null, 6L, 2L)),
+                test("union with an empty side")
+                        .given(table("l", ints("id"), longs("v")), table("r", ints("id", 7), longs("v", 70L)))
+                        .pipeline((l, r) -> l.union(r).sort("id"))
+                        .returns(header("id INT32", "v INT64"), FIXED, row(7, 70L)),
+                test("coalesce takes the first non-null, promotes numbers, keeps NaN")
+                        .given(table("t", ints("a", 1, null, null), doubles("b", null, 2.5, null)))
+                        .pipeline(df -> df.select(coalesce(col("a"), col("b"), 0).as("c"),
+                                coalesce(col("b"), col("a")).as("d"),
+                                coalesce(col("a").divide(0).minus(col("a").divide(0)), 9.0).eq(9.0).as("took_9")))
+                        .returns(header("c FLOAT64", "d FLOAT64", "took_9 BOOLEAN"), INPUT,
+                                row(1.0, 1.0, false), row(2.5, 2.5, true), row(0.0, null, true)),
+                test("head per key keeps the first n rows of every group in order, nulls a group")
+                        .given(table("t", strings("k", "a", "b", "a", null, "a", null, "b"),
+                                ints("v", 1, 2, 3, 4, 5, 6, 7)))
+                        .pipeline(df -> df.sort(desc("v")).groupBy("k").head(2).sort("k", "v"))
+                        .returns(header("k STRING", "v INT32"), FIXED,
+                                row("a", 3), row("a", 5), row("b", 2), row("b", 7), row(null, 4), row(null, 6)),
+                test("head 0 per key keeps nothing")
+                        .given(table("t", strings("k", "a", "b"), ints("v", 1, 2)))
+                        .pipeline(df -> df.groupBy("k").head(0))
+                        .returns(header("k STRING", "v INT32"), ANY));
     }
 
     static List<ConformanceCase> demo() {

@@ -9,12 +9,17 @@ import static io.datajax.tests.tables.TestTables.longs;
 import static io.datajax.tests.tables.TestTables.strings;
 import static io.datajax.tests.tables.TestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datajax.api.DataJax;
 import io.datajax.api.FrameFunction;
 import io.datajax.api.JitFunction;
 import io.datajax.api.ScanFunction;
 import io.datajax.api.ScanResult;
+import io.datajax.api.spi.CallInput;
+import io.datajax.api.spi.KeptTable;
+import io.datajax.api.spi.StageListener;
+import io.datajax.planner.stages.StagePlan;
 import io.datajax.api.trace.TablesawSchemas;
 import io.datajax.ir.Mesh;
 import io.datajax.ir.Sharding;
@@ -98,6 +103,36 @@ class MpjTransformsTest {
     }
 
     @Test
+    void keptResultsStayOnTheRanksAndAreReadInPlace() {
+        Table orders = orders(5, 4000);
+        StagePlan totals = DataJax.pjit(df -> df.groupBy("user").agg(sum("amount").as("total")), Mesh.of("rows", 2),
+                List.of(Sharding.blocks()), Sharding.byKey("user")).on(mpj)
+                .trace(TablesawSchemas.schemaOf(orders)).stagePlan();
+        Table expected = DataJax.djit(df -> df.groupBy("user").agg(sum("amount").as("total"))).apply(orders);
+        try (KeptTable kept = mpj.executeAndKeep(totals, List.of(CallInput.of(orders)), StageListener.NONE).table()) {
+            assertThat(kept.rowCount()).isEqualTo(expected.rowCount());
+            assertThat(kept.sharding()).isEqualTo(Sharding.byKey("user"));
+            assertThat(mpj.lastCall().orElseThrow().placement()).contains("placement verified");
+            assertThat(Rows.equalAsMultisets(Rows.of(kept.collect()), Rows.of(expected))).isTrue();
+            assertThat(mpj.lastCall().orElseThrow().inputBytesShipped()).as("collect ships nothing").isZero();
+            // a later call declares the kept input byKey(user): its aggregate on user needs no exchange
+            StagePlan top = DataJax.pjit(df -> df.filter(col("total").gt(1000.0)).groupBy("user").agg(count()),
+                    Mesh.of("rows", 2), List.of(Sharding.byKey("user")), Sharding.byKey("user")).on(mpj)
+                    .trace(kept.schema()).stagePlan();
+            assertThat(top.stages().stream().allMatch(s -> s.exchanges().stream().allMatch(e -> e.isEmpty())))
+                    .as("no exchange: %s", top).isTrue();
+            Table out = mpj.executeInputs(top, List.of(CallInput.of(kept)), StageListener.NONE).table();
+            Table local = DataJax.djit(df -> df.filter(col("total").gt(1000.0)).groupBy("user").agg(count()))
+                    .apply(expected);
+            assertThat(Rows.equalAsMultisets(Rows.of(out), Rows.of(local))).isTrue();
+            assertThat(mpj.lastCall().orElseThrow().inputBytesShipped()).isZero();
+            kept.close();
+            assertThatThrownBy(() -> mpj.executeInputs(top, List.of(CallInput.of(kept)), StageListener.NONE))
+                    .hasMessageContaining("was closed");
+        }
+    }
+
+    @Test
     void scanOnMpjKeepsTheCarryOnTheRanksAndEqualsLocal() {
         List<Table> days = ScanTest.randomDays(21, 8);
         ScanResult local = DataJax.scan(ScanTest.RUNNING_TOTALS).apply(ScanTest.emptyTotals(), days);
@@ -108,7 +143,8 @@ class MpjTransformsTest {
             assertThat(Rows.equalAsMultisets(Rows.of(out.outputs().get(d)), Rows.of(local.outputs().get(d))))
                     .as("day %d", d).isTrue();
         }
-        assertThat(distributed.lastExecution().orElseThrow().carryKept()).startsWith("kept by mpj");
+        assertThat(distributed.lastExecution().orElseThrow().carryKept()).isEqualTo("kept by mpj as byKey(user)");
+        assertThat(distributed.lastExecution().orElseThrow().lastCarryStep().mode()).doesNotContain("kept on the ranks");
         ScanFunction.ScanPlans plans = distributed.trace(TablesawSchemas.schemaOf(ScanTest.emptyTotals()),
                 TablesawSchemas.schemaOf(days.get(0)));
         assertThat(plans.carryLater().stages().get(0).sharding()).as("later steps read the kept carry as it lies: %s",

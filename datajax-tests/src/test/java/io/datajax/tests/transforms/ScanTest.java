@@ -1,11 +1,14 @@
 package io.datajax.tests.transforms;
 
+import static io.datajax.api.Functions.asc;
 import static io.datajax.api.Functions.coalesce;
 import static io.datajax.api.Functions.col;
+import static io.datajax.api.Functions.desc;
 import static io.datajax.api.Functions.max;
 import static io.datajax.api.Functions.sum;
 import static io.datajax.tests.tables.TestTables.doubles;
 import static io.datajax.tests.tables.TestTables.longs;
+import static io.datajax.tests.tables.TestTables.strings;
 import static io.datajax.tests.tables.TestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -219,6 +222,62 @@ public class ScanTest {
             carried.put((Long) row.get(0), (Long) row.get(1));
         }
         assertThat(carried).isEqualTo(last);
+    }
+
+    /** The top 3 scores per key seen so far: the carry's rows and the chunk's, ranked again. */
+    public static final ScanBody TOP_THREE = (top, chunk) -> {
+        Frame next = top.union(chunk).sort(desc("score"), asc("id")).groupBy("key").head(3);
+        return ScanStep.of(next, next.sort("key", "id"));
+    };
+
+    public static List<Table> randomScores(long seed, int chunks) {
+        Random random = new Random(seed);
+        List<Table> out = new ArrayList<>();
+        long id = 0;
+        for (int c = 0; c < chunks; c++) {
+            int rows = random.nextInt(6) == 0 ? 0 : random.nextInt(40);
+            String[] keys = new String[rows];
+            Long[] ids = new Long[rows];
+            Double[] scores = new Double[rows];
+            for (int r = 0; r < rows; r++) {
+                keys[r] = random.nextInt(12) == 0 ? null : "k" + random.nextInt(5);
+                ids[r] = id++;
+                scores[r] = (double) random.nextInt(50);
+            }
+            out.add(table("scores" + c, strings("key", keys), longs("id", ids), doubles("score", scores)));
+        }
+        return out;
+    }
+
+    @Test
+    void topThreePerKeyMaintainedOverAStream() {
+        List<Table> chunks = randomScores(9, 8);
+        ScanResult result = DataJax.scan(TOP_THREE).apply(table("top", strings("key"), longs("id"), doubles("score")),
+                chunks.stream().map(Input::of).toList());
+        List<Object[]> seen = new ArrayList<>();
+        for (int c = 0; c < chunks.size(); c++) {
+            Table chunk = chunks.get(c);
+            for (int r = 0; r < chunk.rowCount(); r++) {
+                String key = chunk.stringColumn("key").isMissing(r) ? null : chunk.stringColumn("key").get(r);
+                seen.add(new Object[] {key, chunk.longColumn("id").get(r), chunk.doubleColumn("score").get(r)});
+            }
+            Map<String, List<Object[]>> byKey = new TreeMap<>(java.util.Comparator.nullsLast(
+                    java.util.Comparator.<String>naturalOrder()));
+            for (Object[] row : seen) {
+                byKey.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(row);
+            }
+            List<List<Object>> expected = new ArrayList<>();
+            for (List<Object[]> rows : byKey.values()) {
+                rows.sort((a, b) -> ((Double) a[2]).equals(b[2]) ? Long.compare((Long) a[1], (Long) b[1])
+                        : Double.compare((Double) b[2], (Double) a[2]));
+                List<Object[]> top = rows.subList(0, Math.min(3, rows.size()));
+                top.sort((a, b) -> Long.compare((Long) a[1], (Long) b[1]));
+                for (Object[] row : top) {
+                    expected.add(Rows.row(row[0], row[1], row[2]));
+                }
+            }
+            assertThat(Rows.of(result.outputs().get(c))).as("after chunk %d", c).isEqualTo(expected);
+        }
     }
 
     @Test

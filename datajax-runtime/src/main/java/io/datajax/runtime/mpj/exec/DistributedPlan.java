@@ -60,10 +60,18 @@ record DistributedPlan(List<StageStep> stages, Mesh mesh, boolean placed, long b
 
     /** {@link #of(StagePlan)} with a broadcast-join threshold (see {@code MpjSettings#broadcastRows}). */
     static DistributedPlan of(StagePlan plan, long broadcastRows) {
+        return of(plan, broadcastRows, false);
+    }
+
+    /**
+     * {@link #of(StagePlan, long)}; a {@code kept} result is not ordered (it stays on the ranks, placed as the
+     * plan's result sharding says).
+     */
+    static DistributedPlan of(StagePlan plan, long broadcastRows, boolean kept) {
         List<Stage> stages = plan.stages();
         boolean placed = plan.outSharding().isPresent();
         boolean[] ordered = new boolean[stages.size()];
-        ordered[stages.size() - 1] = !placed;
+        ordered[stages.size() - 1] = !placed && !kept;
         for (int s = stages.size() - 1; s >= 0; s--) {
             Stage stage = stages.get(s);
             if (stage.kind() == StageKind.TRANSFORM && (ordered[s] || hasLimit(stage))) {

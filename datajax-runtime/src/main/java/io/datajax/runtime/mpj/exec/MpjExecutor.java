@@ -2,15 +2,20 @@ package io.datajax.runtime.mpj.exec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datajax.api.spi.CallInput;
 import io.datajax.api.spi.ExecutionResult;
 import io.datajax.api.spi.Executor;
+import io.datajax.api.spi.KeptResult;
 import io.datajax.api.spi.StageListener;
 import io.datajax.io.FileSink;
 import io.datajax.io.MemorySink;
 import io.datajax.io.SinkCommit;
 import io.datajax.io.WrittenPart;
 import io.datajax.ir.Schema;
+import io.datajax.ir.Sharding;
 import io.datajax.ir.error.DataJaxException;
+import io.datajax.ir.error.ErrorCode;
+import io.datajax.ir.error.ExecutionException;
 import io.datajax.ir.plan.Scan;
 import io.datajax.ir.plan.SourceScan;
 import io.datajax.ir.source.DataSink;
@@ -86,6 +91,11 @@ public final class MpjExecutor implements Executor {
     private final RankPool pool;
     private volatile boolean closed;
     private volatile CallRecord lastCall;
+    private static final AtomicLong KEPT_IDS = new AtomicLong();
+    /** Kept results closed since the last call, freed on the ranks by the next one. */
+    private final List<Long> pendingReleases = new ArrayList<>();
+    /** Incremented when the pool's ranks are restarted: results kept before are gone. */
+    private int generation;
 
     private MpjExecutor(RankPool pool) {
         this.pool = pool;
@@ -135,6 +145,87 @@ public final class MpjExecutor implements Executor {
         return new ExecutionResult(call.table(), call.mode(), call.metrics());
     }
 
+    /** Runs {@code plan}; a kept input is read by every rank from its own part, in place (0 bytes shipped). */
+    @Override
+    public synchronized ExecutionResult executeInputs(StagePlan plan, List<CallInput> inputs, StageListener listener) {
+        Call call = call(plan, tablesOf(inputs), listener, Optional.empty(), keptInputs(plan, inputs), 0);
+        return new ExecutionResult(call.table(), call.mode(), call.metrics());
+    }
+
+    /**
+     * Runs {@code plan} with every rank keeping its part of the result (placed as the plan's result sharding
+     * says) instead of sending it to the driver; the driver holds only the id and the row count.
+     */
+    @Override
+    public synchronized KeptResult executeAndKeep(StagePlan plan, List<CallInput> inputs, StageListener listener) {
+        long id = KEPT_IDS.incrementAndGet();
+        Call call = call(plan, tablesOf(inputs), listener, Optional.empty(), keptInputs(plan, inputs), id);
+        Stage result = plan.result();
+        long rows = lastCall.stages().get(result.id()).metrics().rowsOut();
+        MpjKeptTable kept = new MpjKeptTable(this, id, generation, plan.schema(), result.sharding(), rows);
+        return new KeptResult(kept, call.mode() + "; result kept on the ranks (id " + id + ")", call.metrics());
+    }
+
+    /** Frees kept result {@code id} on the ranks, with the next call (or when the pool stops). */
+    synchronized void release(long id) {
+        pendingReleases.add(id);
+    }
+
+    /** The pool generation: it changes when the ranks are restarted (kept results are then lost). */
+    synchronized int generation() {
+        return generation;
+    }
+
+    private static List<Table> tablesOf(List<CallInput> inputs) {
+        List<Table> tables = new ArrayList<>(inputs.size());
+        for (CallInput input : inputs) {
+            tables.add(input instanceof CallInput.Rows rows ? rows.table() : Table.create("kept"));
+        }
+        return tables;
+    }
+
+    /** Per INPUT stage reading a kept input, the kept id; checks each kept input against its scan. */
+    private Map<Integer, Long> keptInputs(StagePlan plan, List<CallInput> inputs) {
+        Map<Integer, Long> kept = new HashMap<>();
+        for (Stage stage : plan.stages()) {
+            if (stage.kind() != StageKind.INPUT || !(stage.root() instanceof Scan scan)
+                    || !(inputs.get(scan.input()) instanceof CallInput.Kept input)) {
+                continue;
+            }
+            if (!(input.table() instanceof MpjKeptTable table) || table.executorInstance() != this) {
+                throw new ExecutionException(ErrorCode.INVALID_ARGUMENT, "Input " + scan.input() + " ('" + scan.name()
+                        + "') is a result kept by " + input.table().executor() + ", not by this MPJ executor; pass"
+                        + " kept results back to the executor that made them, or collect() it and pass the table.");
+            }
+            table.requireUsable();
+            if (!sameColumns(table.schema(), scan.schema())) {
+                throw new ExecutionException(ErrorCode.INPUT_MISMATCH, "Input " + scan.input() + " ('" + scan.name()
+                        + "') is a kept result of schema " + table.schema() + " but the plan reads " + scan.schema()
+                        + "; pass a kept result of the plan's input schema.");
+            }
+            Sharding declared = plan.mesh().normalize(scan.sharding());
+            if (!(declared instanceof Sharding.Blocks) && !declared.equals(table.sharding())) {
+                throw new ExecutionException(ErrorCode.INVALID_SHARDING, "Input " + scan.input() + " ('" + scan.name()
+                        + "') is declared " + declared + " but the kept result lies " + table.sharding() + "; declare"
+                        + " blocks or the kept result's sharding.");
+            }
+            kept.put(stage.id(), table.id());
+        }
+        return kept;
+    }
+
+    private static boolean sameColumns(Schema a, Schema b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.field(i).name().equals(b.field(i).name()) || a.field(i).type() != b.field(i).type()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Runs {@code plan} with every rank writing its part of the result into the sink (part {@code r} from rank
      * {@code r}; ranks holding a replica of another rank's rows write none); the driver commits the directory
@@ -173,6 +264,11 @@ public final class MpjExecutor implements Executor {
     }
 
     private Call call(StagePlan plan, List<Table> inputs, StageListener listener, Optional<SinkTarget> sink) {
+        return call(plan, inputs, listener, sink, Map.of(), 0);
+    }
+
+    private Call call(StagePlan plan, List<Table> inputs, StageListener listener, Optional<SinkTarget> sink,
+            Map<Integer, Long> kept, long keepAs) {
         requireNonNull(plan, "plan is null");
         requireNonNull(inputs, "inputs is null");
         requireNonNull(listener, "listener is null");
@@ -185,14 +281,17 @@ public final class MpjExecutor implements Executor {
         }
         long callId = CALL_IDS.incrementAndGet();
         long start = System.nanoTime();
-        DistributedPlan distributed = DistributedPlan.of(plan, pool.settings().broadcastRows());
+        DistributedPlan distributed = DistributedPlan.of(plan, pool.settings().broadcastRows(), keepAs != 0);
         byte[] planBytes = distributed.encode();
         String allocatorName = "mpj driver call " + callId;
         try (BufferAllocator allocator = ProcessAllocator.child(allocatorName)) {
             long[] inputBytes = new long[1];
-            List<byte[]> payloads = payloads(plan, inputs, planBytes, ranks, allocator, sink, inputBytes);
-            long shipped = System.nanoTime();
             ensureRunning();
+            long[] releases = pendingReleases.stream().mapToLong(Long::longValue).toArray();
+            pendingReleases.clear();
+            List<byte[]> payloads = payloads(plan, inputs, planBytes, ranks, allocator, sink, inputBytes, kept, keepAs,
+                    releases);
+            long shipped = System.nanoTime();
             List<byte[]> answers;
             try {
                 answers = pool.run(distributed.describe(), StageProgramTask.class, payloads);
@@ -235,14 +334,15 @@ public final class MpjExecutor implements Executor {
     }
 
     private List<byte[]> payloads(StagePlan plan, List<Table> inputs, byte[] planBytes, int ranks,
-            BufferAllocator allocator, Optional<SinkTarget> sink, long[] inputBytes) {
+            BufferAllocator allocator, Optional<SinkTarget> sink, long[] inputBytes, Map<Integer, Long> kept,
+            long keepAs, long[] releases) {
         InputShards tables = new InputShards(inputs);
         List<Map<Integer, byte[]>> shards = new ArrayList<>(ranks);
         for (int r = 0; r < ranks; r++) {
             shards.add(new HashMap<>());
         }
         for (Stage stage : plan.stages()) {
-            if (stage.kind() != StageKind.INPUT) {
+            if (stage.kind() != StageKind.INPUT || kept.containsKey(stage.id())) {
                 continue;
             }
             Batch[] perRank;
@@ -261,7 +361,7 @@ public final class MpjExecutor implements Executor {
         }
         List<byte[]> payloads = new ArrayList<>(ranks);
         for (int r = 0; r < ranks; r++) {
-            payloads.add(RankPayload.writing(planBytes, shards.get(r), sink).encode());
+            payloads.add(RankPayload.writing(planBytes, shards.get(r), sink).withKept(kept, keepAs, releases).encode());
         }
         return payloads;
     }
@@ -271,6 +371,8 @@ public final class MpjExecutor implements Executor {
             LOG.info("MPJ pool {} has no running ranks (a previous call failed, or a rank died); restarting its {}"
                     + " ranks", pool.id(), pool.size());
             pool.restart();
+            generation++;
+            pendingReleases.clear();
         }
     }
 

@@ -22,19 +22,34 @@ import java.util.TreeMap;
  * @param sink the sink the rank writes its result part to, as {@code PlanCodec.encodeValue} bytes; empty when
  *     the result goes back to the driver
  * @param sinkDirectory the temporary directory the rank writes its part into (empty without a sink)
+ * @param kept per INPUT stage id read from a kept result, that result's id (the rank uses its part in place)
+ * @param keepAs when not 0, the id under which the rank keeps its part of the result instead of sending it
+ * @param release ids of kept results to free before the call
  */
-record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink, String sinkDirectory) {
-    private static final int MAGIC = 0x444A5332; // "DJS2"
+record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink, String sinkDirectory, Map<Integer, Long> kept,
+        long keepAs, long[] release) {
+    private static final int MAGIC = 0x444A5333; // "DJS3"
 
     RankPayload {
         requireNonNull(plan, "plan is null");
         shards = Map.copyOf(shards);
         requireNonNull(sink, "sink is null");
         requireNonNull(sinkDirectory, "sinkDirectory is null");
+        kept = Map.copyOf(kept);
+        release = release.clone();
     }
 
     RankPayload(byte[] plan, Map<Integer, byte[]> shards) {
-        this(plan, shards, new byte[0], "");
+        this(plan, shards, new byte[0], "", Map.of(), 0, new long[0]);
+    }
+
+    RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink, String sinkDirectory) {
+        this(plan, shards, sink, sinkDirectory, Map.of(), 0, new long[0]);
+    }
+
+    /** This payload reading kept results, keeping its result as {@code id} (0: not), freeing {@code ids} first. */
+    RankPayload withKept(Map<Integer, Long> keptInputs, long id, long[] ids) {
+        return new RankPayload(plan, shards, sink, sinkDirectory, keptInputs, id, ids);
     }
 
     /** A payload whose rank writes its result part as {@code target} says. */
@@ -51,7 +66,8 @@ record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink, String
     }
 
     byte[] encode() {
-        long size = 22L + plan.length + sink.length + 3L * sinkDirectory.length();
+        long size = 34L + plan.length + sink.length + 3L * sinkDirectory.length() + 12L * kept.size()
+                + 8L * release.length;
         for (byte[] shard : shards.values()) {
             size += 8 + shard.length;
         }
@@ -73,6 +89,16 @@ record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink, String
             out.writeInt(sink.length);
             out.write(sink);
             out.writeUTF(sinkDirectory);
+            out.writeInt(kept.size());
+            for (Map.Entry<Integer, Long> entry : new TreeMap<>(kept).entrySet()) {
+                out.writeInt(entry.getKey());
+                out.writeLong(entry.getValue());
+            }
+            out.writeLong(keepAs);
+            out.writeInt(release.length);
+            for (long id : release) {
+                out.writeLong(id);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,7 +122,18 @@ record RankPayload(byte[] plan, Map<Integer, byte[]> shards, byte[] sink, String
             }
             byte[] sink = new byte[in.readInt()];
             in.readFully(sink);
-            return new RankPayload(plan, shards, sink, in.readUTF());
+            String directory = in.readUTF();
+            int keptCount = in.readInt();
+            Map<Integer, Long> kept = new TreeMap<>();
+            for (int i = 0; i < keptCount; i++) {
+                kept.put(in.readInt(), in.readLong());
+            }
+            long keepAs = in.readLong();
+            long[] release = new long[in.readInt()];
+            for (int i = 0; i < release.length; i++) {
+                release[i] = in.readLong();
+            }
+            return new RankPayload(plan, shards, sink, directory, kept, keepAs, release);
         } catch (IOException e) {
             throw new ExecutionException(ErrorCode.INVALID_PLAN, "A rank could not decode its call payload: " + e
                     + ". This is a bug (driver and ranks run the same code).", e);

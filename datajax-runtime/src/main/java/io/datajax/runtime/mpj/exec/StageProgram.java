@@ -102,6 +102,15 @@ final class StageProgram {
      * {@link SinkWrites#manifest}).
      */
     RankReport run(Map<Integer, byte[]> shards, Optional<SinkTarget> sink) {
+        return run(shards, sink, Map.of(), 0);
+    }
+
+    /**
+     * {@link #run(Map, Optional)} where the INPUT stages in {@code kept} read this rank's part of a kept result,
+     * and, when {@code keepAs} is not 0, this rank keeps its part of the result under that id (placed as the
+     * plan's result sharding says) and sends no rows.
+     */
+    RankReport run(Map<Integer, byte[]> shards, Optional<SinkTarget> sink, Map<Integer, Long> kept, long keepAs) {
         List<StageStep> steps = plan.stages();
         Batch[] outputs = new Batch[steps.size()];
         boolean[] onFirst = new boolean[steps.size()];
@@ -121,7 +130,11 @@ final class StageProgram {
                         rowsIn += outputs[input].rowCount();
                     }
                     Batch out;
-                    if (step.kind() == StageKind.INPUT && step.root() instanceof SourceScan read
+                    if (step.kind() == StageKind.INPUT && kept.containsKey(step.id())) {
+                        out = KeptShards.get(kept.get(step.id()), context.rank());
+                        rowsIn = out.rowCount();
+                        notes = "read kept result " + kept.get(step.id()) + " in place";
+                    } else if (step.kind() == StageKind.INPUT && step.root() instanceof SourceScan read
                             && !shards.containsKey(step.id())) {
                         SourceReads.Result result = SourceReads.readBlock(read, context.rank(), context.size());
                         out = result.batch();
@@ -175,7 +188,17 @@ final class StageProgram {
                 throw new RankStageException(last, context.rank(), context.size(), e);
             }
         }
-        if (!sendsResult(last)) {
+        if (keepAs != 0) {
+            if (last.sharding() instanceof Sharding.ByKey byKey && byKey.axis().isEmpty()
+                    && (misplaced[last.id()] || onFirst[last.id()])) {
+                try (BufferAllocator allocator = ProcessAllocator.child("place kept rank " + context.rank())) {
+                    result = hash(result, byKey.keys(), ownTypes(result.schema(), byKey.keys()),
+                            new Exchanger(context, allocator));
+                }
+            }
+            KeptShards.keep(keepAs, result);
+            result = Batches.empty(last.schema());
+        } else if (!sendsResult(last)) {
             result = Batches.empty(last.schema());
             if (sink.isPresent()) {
                 result = SinkWrites.manifest(List.of());
@@ -226,6 +249,15 @@ final class StageProgram {
                 Batch right = prepare(step, 1, outputs, onFirst, exchanger, join.keyTypes());
                 onFirst[step.id()] = inputOnFirst(step, onFirst);
                 misplaced[step.id()] = inputMisplaced(step);
+                return runner.run(step.nodes(), List.of(left, right), meter);
+            }
+            case UNION -> {
+                Batch left = prepare(step, 0, outputs, onFirst, exchanger, null);
+                Batch right = prepare(step, 1, outputs, onFirst, exchanger, null);
+                boolean leftFirst = inputOnFirst[0];
+                boolean rightFirst = inputOnFirst[1];
+                onFirst[step.id()] = leftFirst && rightFirst;
+                misplaced[step.id()] = inputMisplaced(step) || leftFirst != rightFirst;
                 return runner.run(step.nodes(), List.of(left, right), meter);
             }
             case TRANSFORM, SORT, REPARTITION -> {

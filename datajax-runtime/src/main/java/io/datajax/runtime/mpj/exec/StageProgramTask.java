@@ -36,7 +36,9 @@ public final class StageProgramTask implements RankTask {
         }
         byte[] report;
         try (LocalStageRunner runner = new LocalStageRunner(1)) {
-            report = new StageProgram(context, plan, runner).run(message.shards(), message.sinkTarget()).encode();
+            KeptShards.release(message.release());
+            report = new StageProgram(context, plan, runner).run(message.shards(), message.sinkTarget(),
+                    message.kept(), message.keepAs()).encode();
         }
         requireNoArrowMemory(ProcessAllocator.root(), context.rank());
         return report;
