@@ -11,19 +11,9 @@ import java.util.function.Function;
 import tech.tablesaw.api.Table;
 
 /**
- * A function applied to each group of rows of key columns, as one plan (like a grouped apply in pandas or
- * Spark's {@code applyInPandas}), made by {@code DataJax.vmap(fn).byKey(keys)}. The function sees a group's rows
- * with every column (the keys included) and is traced once; the result is the key columns, then the function's
- * columns (a column of the function's result named like a key is that key's value), groups in key order with
- * nulls last (null keys are a group), each group's rows in the order the function gives them.
- *
- * <pre>{@code
- * // the 3 largest orders of every user
- * Table top3 = DataJax.vmap(orders -> orders.sort(desc("amount")).limit(3)).byKey("user").apply(orders);
- * }</pre>
- *
- * <p>A second argument of a two-argument function is shared by every group. A {@code GroupedVmap} is itself a
- * traced function, so it composes: {@code DataJax.pjit(DataJax.vmap(fn).byKey("user"), mesh, ...)}. Immutable.
+ * A function of two frames applied to each group of rows of key columns of the first, the second shared by
+ * every group and read once, as one plan, made by {@code DataJax.vmap((orders, users) -> ...).byKey("user")}: see
+ * {@link GroupedVmap} for the result's layout and order. Immutable.
  */
 public final class GroupedVmap2 implements FrameFunction2 {
     private final int arity;

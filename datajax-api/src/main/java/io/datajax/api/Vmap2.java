@@ -13,28 +13,17 @@ import java.util.function.Function;
 import tech.tablesaw.api.Table;
 
 /**
- * A function of two frames mapped over batches as one program (see {@link Vmap}); an argument passed as one
- * {@code Table} (instead of a list) is shared by every item and read once. The rest of this page is
- * {@link Vmap}'s:
- * A function mapped over a batch of tables as one program, made by {@link DataJax#vmap}. The function is traced
- * once, on one item's schema; the batch runs as <b>one</b> plan over the items' stacked rows, each row carrying
- * its item's index through every filter, projection, group-by, join, sort and limit; the result is split back
- * into one table per item, each equal to what the function gives for that item alone.
+ * A function of two frames mapped over batches as one program, made by {@code DataJax.vmap((a, b) -> ...)}: see
+ * {@link Vmap} for how a batch runs. An argument passed as a list is batched (two lists must have one size); an
+ * argument passed as one {@code Table} is shared by every item and read once, never copied per item.
  *
  * <pre>{@code
- * Vmap totals = DataJax.vmap(day -> day.groupBy("user").agg(sum("amount")));
- * List<Table> perDay = totals.apply(List.of(monday, tuesday, wednesday));
- *
- * // a shared (unbatched) argument: pass a Table where the other argument is a list
- * Vmap enrich = DataJax.vmap((orders, users) -> orders.join(users, "user"));
- * List<Table> enriched = enrich.apply(List.of(ordersA, ordersB), users);   // users is read once, not per item
+ * Vmap2 enrich = DataJax.vmap((orders, users) -> orders.join(users, "user"));
+ * List<Table> enriched = enrich.apply(List.of(ordersA, ordersB), users);
  * }</pre>
  *
- * <p>Composition: a {@code Vmap} is itself a traced function over <em>stacked</em> frames, whose batch column
- * ({@link #batchColumn(String)}, default {@code "batch"}) labels each row's item; it can be given to {@code djit}
- * or {@code pjit} ({@code DataJax.pjit(DataJax.vmap(fn), mesh, List.of(Sharding.byKey("batch")), ...)}); its
- * result has the batch column first, then the function's columns, items in batch-label order. {@link #byKey}
- * maps the function over the groups of key columns instead. Immutable and thread-safe.
+ * <p>As a traced {@link FrameFunction2} over stacked frames, the argument with the batch column is batched and
+ * the other shared. Immutable and thread-safe.
  */
 public final class Vmap2 implements FrameFunction2 {
     static final String DOMAIN = "__vmap_items";

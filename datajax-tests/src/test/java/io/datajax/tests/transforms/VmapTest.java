@@ -203,4 +203,25 @@ class VmapTest {
         assertThat(Rows.header(viaDjit)).containsExactly("batch STRING", "amount FLOAT64");
         assertThat(Rows.of(viaDjit)).containsExactly(Rows.row("x", 4.0), Rows.row("y", 2.0));
     }
+
+    @Test
+    void unionHeadAndCoalesceRejectBadInputAtTraceTime() {
+        Table a = table("a", longs("user", 1L), doubles("amount", 1.0));
+        Table b = table("b", longs("user", 2L), strings("note", "x"));
+        assertThatThrownBy(() -> DataJax.djit((l, r) -> l.union(r)).apply(a, b))
+                .hasMessageContaining("the other frame lacks [amount]").hasMessageContaining("it has extra [note]");
+        Table c = table("c", strings("user", "x"), doubles("amount", 1.0));
+        assertThatThrownBy(() -> DataJax.djit((l, r) -> l.union(r)).apply(a, c))
+                .hasMessageContaining("union cannot combine column 'user' of type INT64 with one of type STRING");
+        assertThatThrownBy(() -> DataJax.djit(df -> df.groupBy("usr").head(1)).apply(a))
+                .hasMessageContaining("usr").hasMessageContaining("user");
+        assertThatThrownBy(() -> DataJax.djit(df -> df.select(coalesce(col("user"), "x").as("u"))).apply(a))
+                .hasMessageContaining("coalesce cannot mix INT64 and STRING");
+    }
+
+    @Test
+    void vmapBatchesAUnionOfABatchedAndASharedFrame() {
+        assertSameAsSeparateRuns((orders, users) -> orders.select("user").union(users.select("user")).groupBy("user")
+                .agg(count()), days(), users());
+    }
 }
