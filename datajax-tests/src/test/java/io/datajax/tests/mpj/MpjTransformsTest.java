@@ -133,6 +133,22 @@ class MpjTransformsTest {
     }
 
     @Test
+    void aKeptResultIsLostWhenTheRanksRestartAfterAFailureAndSaysSo() {
+        try (MpjExecutor own = Executors.mpj(2)) {
+            Table orders = orders(6, 500);
+            StagePlan totals = DataJax.djit(df -> df.groupBy("user").agg(sum("amount"))).on(own)
+                    .trace(TablesawSchemas.schemaOf(orders)).stagePlan();
+            KeptTable kept = own.executeAndKeep(totals, List.of(CallInput.of(orders)), StageListener.NONE).table();
+            Table big = table("big", io.datajax.tests.tables.TestTables.ints("a", Integer.MAX_VALUE, 1));
+            assertThatThrownBy(() -> DataJax.djit(df -> df.withColumn("b", col("a").plus(1))).on(own).apply(big))
+                    .hasMessageContaining("INTEGER_OVERFLOW");
+            own.executeInputs(totals, List.of(CallInput.of(orders)), StageListener.NONE); // restarts the ranks
+            assertThat(kept.isOpen()).isFalse();
+            assertThatThrownBy(kept::collect).hasMessageContaining("were restarted");
+        }
+    }
+
+    @Test
     void scanOnMpjKeepsTheCarryOnTheRanksAndEqualsLocal() {
         List<Table> days = ScanTest.randomDays(21, 8);
         ScanResult local = DataJax.scan(ScanTest.RUNNING_TOTALS).apply(ScanTest.emptyTotals(), days);
