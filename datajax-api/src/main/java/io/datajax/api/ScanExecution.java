@@ -10,8 +10,8 @@ import static java.util.Objects.requireNonNull;
  * @param traced whether this run traced the body (false: the plans came from the scan's cache)
  * @param carryKept how the carry lay between steps, e.g. {@code kept by mpj as byKey(user)}
  * @param totalNanos wall time of the whole run
- * @param lastCarryStep the record of the last step's carry plan
- * @param lastOutputStep the record of the last step's output plan
+ * @param lastCarryStep the record of the last step's carry plan (null when there was no chunk)
+ * @param lastOutputStep the record of the last step's output plan (null when there was no chunk)
  */
 public record ScanExecution(String executor, int steps, boolean traced, String carryKept, long totalNanos,
         ExecutionRecord lastCarryStep, ExecutionRecord lastOutputStep) {

@@ -6,7 +6,6 @@ import io.datajax.api.spi.Executor;
 import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.TracingException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

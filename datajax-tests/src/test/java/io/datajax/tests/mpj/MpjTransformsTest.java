@@ -17,6 +17,8 @@ import io.datajax.api.JitFunction;
 import io.datajax.api.ScanFunction;
 import io.datajax.api.ScanResult;
 import io.datajax.api.spi.CallInput;
+import io.datajax.io.Sinks;
+import io.datajax.io.Sources;
 import io.datajax.api.spi.KeptTable;
 import io.datajax.api.spi.StageListener;
 import io.datajax.planner.stages.StagePlan;
@@ -27,12 +29,14 @@ import io.datajax.runtime.Executors;
 import io.datajax.runtime.mpj.exec.MpjExecutor;
 import io.datajax.tests.tables.Rows;
 import io.datajax.tests.transforms.ScanTest;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
@@ -146,6 +150,29 @@ class MpjTransformsTest {
             assertThat(kept.isOpen()).isFalse();
             assertThatThrownBy(kept::collect).hasMessageContaining("were restarted");
         }
+    }
+
+    @Test
+    void scanOverParquetFilesOnMpjReadsEachChunkOnTheRanks(@TempDir Path dir) throws Exception {
+        List<Table> days = ScanTest.randomDays(33, 5);
+        Path daysDir = java.nio.file.Files.createDirectories(dir.resolve("days"));
+        for (int d = 0; d < days.size(); d++) {
+            Path part = dir.resolve("write-" + d);
+            DataJax.djit(df -> df).write(Sinks.parquet(part), days.get(d));
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(part)) {
+                Path file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+                java.nio.file.Files.copy(file, daysDir.resolve(String.format("day-%02d.parquet", d)));
+            }
+        }
+        ScanResult local = DataJax.scan(ScanTest.RUNNING_TOTALS).apply(ScanTest.emptyTotals(), days);
+        ScanResult out = DataJax.scan(ScanTest.RUNNING_TOTALS).on(mpj).apply(ScanTest.emptyTotals(),
+                Sources.parquet(daysDir));
+        assertThat(Rows.equalAsMultisets(Rows.of(out.carry()), Rows.of(local.carry()))).isTrue();
+        for (int d = 0; d < days.size(); d++) {
+            assertThat(Rows.of(out.outputs().get(d))).as("day %d", d).isEqualTo(Rows.of(local.outputs().get(d)));
+        }
+        assertThat(mpj.lastCall().orElseThrow().inputBytesShipped()).as("the ranks read the file, the carry is kept")
+                .isZero();
     }
 
     @Test
