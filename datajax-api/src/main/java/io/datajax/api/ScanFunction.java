@@ -145,7 +145,7 @@ public final class ScanFunction {
     public ScanPlans trace(Schema carry, Schema chunk) {
         Programs programs = programs(new Key(carry, chunk, Optional.empty()), Optional.empty());
         return new ScanPlans(programs.carryFirst(), programs.outputFirst(), programs.carryLater(),
-                programs.outputLater());
+                programs.outputLater(), programs.fromNextLater());
     }
 
     /** How many times the body has been traced (once per distinct carry and chunk schema). */
@@ -160,16 +160,22 @@ public final class ScanFunction {
 
     /**
      * The stage plans of a scan: the carry's and the output's, for the first step (whose carry is the caller's
-     * table) and for later steps (whose carry the executor kept, possibly declared {@code byKey}).
+     * table) and for later steps (whose carry the executor kept, possibly declared {@code byKey}); and, when the
+     * output is built from the next carry, the output plan that reads the kept next carry (input 2) instead of
+     * computing it again (every step but the last runs that one).
      */
-    public record ScanPlans(StagePlan carryFirst, StagePlan outputFirst, StagePlan carryLater, StagePlan outputLater) {
+    public record ScanPlans(StagePlan carryFirst, StagePlan outputFirst, StagePlan carryLater, StagePlan outputLater,
+            Optional<StagePlan> outputFromNextCarry) {
         /** The plans as {@code explain} text. */
         public String explain() {
             return "scan carry plan (first step):\n" + io.datajax.planner.stages.ExplainPrinter.print(carryFirst,
                     List.of(), java.util.Map.of()) + "\nscan output plan (first step):\n"
                     + io.datajax.planner.stages.ExplainPrinter.print(outputFirst, List.of(), java.util.Map.of())
                     + (carryLater == carryFirst ? "" : "\nscan carry plan (later steps):\n"
-                    + io.datajax.planner.stages.ExplainPrinter.print(carryLater, List.of(), java.util.Map.of()));
+                    + io.datajax.planner.stages.ExplainPrinter.print(carryLater, List.of(), java.util.Map.of()))
+                    + outputFromNextCarry.map(plan -> "\nscan output plan (steps but the last, from the kept next"
+                    + " carry):\n" + io.datajax.planner.stages.ExplainPrinter.print(plan, List.of(), java.util.Map.of()))
+                    .orElse("");
         }
     }
 
@@ -179,7 +185,7 @@ public final class ScanFunction {
 
     /** The traced plans, and the source the chunk input was traced on (rebound to each chunk's). */
     private record Programs(StagePlan carryFirst, StagePlan outputFirst, StagePlan carryLater, StagePlan outputLater,
-            Optional<DataSource> tracedSource) {
+            Optional<DataSource> tracedSource, Optional<StagePlan> fromNextFirst, Optional<StagePlan> fromNextLater) {
     }
 
     private ScanResult run(Table initialCarry, Iterable<? extends Input> chunks, Optional<Consumer<Table>> sink) {
@@ -214,12 +220,44 @@ public final class ScanFunction {
                 traced |= traces.get() != tracesBefore;
                 StagePlan carryPlan = step == 0 ? programs.carryFirst() : programs.carryLater();
                 StagePlan outputPlan = step == 0 ? programs.outputFirst() : programs.outputLater();
+                Optional<StagePlan> fromNext = step == 0 ? programs.fromNextFirst() : programs.fromNextLater();
                 List<CallInput> inputs = List.of(carry, CallInput.of(chunk.table().orElseGet(() -> Table.create("chunk"))));
                 if (chunk.source().isPresent()) {
                     IdentityHashMap<DataSource, DataSource> rebind = new IdentityHashMap<>();
                     rebind.put(programs.tracedSource().orElseThrow(), chunk.source().get());
                     carryPlan = carryPlan.rebind(rebind);
                     outputPlan = outputPlan.rebind(rebind);
+                    fromNext = fromNext.map(plan -> plan.rebind(rebind));
+                }
+                boolean last = !it.hasNext();
+                if (!last && fromNext.isPresent()) {
+                    // the output reads the next carry: keep it first, then derive the output from it
+                    long carryStart = System.nanoTime();
+                    KeptResult next = target.executeAndKeep(carryPlan, inputs, listener);
+                    lastCarry = record(target, next.mode(), next.stages(), carryStart, carryPlan, key);
+                    long outputStart = System.nanoTime();
+                    List<CallInput> withNext = List.of(inputs.get(0), inputs.get(1), CallInput.of(next.table()));
+                    ExecutionResult out;
+                    try {
+                        out = target.executeInputs(fromNext.get(), withNext, listener);
+                    } catch (RuntimeException | Error e) {
+                        next.table().close();
+                        throw e;
+                    }
+                    lastOutput = record(target, out.mode(), out.stages(), outputStart, fromNext.get(), key);
+                    if (sink.isPresent()) {
+                        sink.get().accept(out.table());
+                    } else {
+                        outputs.add(out.table());
+                    }
+                    if (kept != null) {
+                        kept.close();
+                    }
+                    kept = next.table();
+                    carry = CallInput.of(kept);
+                    carryKept = "kept by " + kept.executor() + " as " + kept.sharding();
+                    step++;
+                    continue;
                 }
                 long stepStart = System.nanoTime();
                 ExecutionResult out = target.executeInputs(outputPlan, inputs, listener);
@@ -229,7 +267,6 @@ public final class ScanFunction {
                 } else {
                     outputs.add(out.table());
                 }
-                boolean last = !it.hasNext();
                 long carryStart = System.nanoTime();
                 if (last) {
                     ExecutionResult next = target.executeInputs(carryPlan, inputs, listener);
@@ -316,10 +353,55 @@ public final class ScanFunction {
                 outputLater = planner.plan(replace(outputRoot, carryScan, declared), parallelism);
             }
         }
-        LOG.debug("traced scan body: carry {} chunk {}; carry kept as {}", key.carry(), key.chunk(),
-                carryLater.stages().get(0).sharding());
+        Optional<StagePlan> fromNextFirst = Optional.empty();
+        Optional<StagePlan> fromNextLater = Optional.empty();
+        if (readsNode(outputRoot, carryRoot)) {
+            fromNextFirst = Optional.of(planner.plan(replace(outputRoot, carryRoot,
+                    nextCarryScan(carryRoot, carryFirst, parallelism)), parallelism));
+            PlanNode laterOutput = carryLater == carryFirst ? outputRoot
+                    : replace(outputRoot, carryScan, new Scan(0, "carry", key.carry(), kept));
+            PlanNode laterCarryRoot = carryLater == carryFirst ? carryRoot
+                    : replace(carryRoot, carryScan, new Scan(0, "carry", key.carry(), kept));
+            PlanNode laterWithNext = carryLater == carryFirst ? replace(outputRoot, carryRoot,
+                    nextCarryScan(carryRoot, carryLater, parallelism))
+                    : replaceShared(laterOutput, laterCarryRoot, nextCarryScan(carryRoot, carryLater, parallelism));
+            fromNextLater = Optional.of(planner.plan(laterWithNext, parallelism));
+        }
+        LOG.debug("traced scan body: carry {} chunk {}; carry kept as {}; output {}", key.carry(), key.chunk(),
+                carryLater.stages().get(0).sharding(), fromNextFirst.isPresent() ? "read from the kept next carry"
+                        : "computed on its own");
         return new Programs(carryFirst, outputFirst, carryLater, outputLater,
-                source.map(s -> ((SourceScan) chunkNode).source()));
+                source.map(s -> ((SourceScan) chunkNode).source()), fromNextFirst, fromNextLater);
+    }
+
+    /** Whether {@code node} (by identity) is part of {@code root}'s plan. */
+    private static boolean readsNode(PlanNode root, PlanNode node) {
+        for (PlanNode part : Plans.postOrder(root)) {
+            if (part == node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The input (index 2) that stands for the next carry kept by the carry plan: its columns, all nullable (as a
+     * kept table is read), declared as the carry plan leaves it (a whole-mesh {@code byKey}) or {@code blocks}.
+     */
+    private static Scan nextCarryScan(PlanNode carryRoot, StagePlan carryPlan, int parallelism) {
+        List<Field> fields = new ArrayList<>();
+        for (Field field : carryRoot.schema().fields()) {
+            fields.add(new Field(field.name(), field.type(), true));
+        }
+        Sharding lies = carryPlan.result().sharding();
+        Sharding declared = parallelism > 1 && lies instanceof Sharding.ByKey && lies.axis().isEmpty() ? lies
+                : Sharding.blocks();
+        return new Scan(2, "next carry", new Schema(fields), declared);
+    }
+
+    /** {@code root} with the node structurally equal to {@code from} (after the same rewrite) replaced by {@code to}. */
+    private static PlanNode replaceShared(PlanNode root, PlanNode from, PlanNode to) {
+        return Plans.transformUp(root, node -> node.equals(from) ? to : node);
     }
 
     private static PlanNode replace(PlanNode root, PlanNode from, PlanNode to) {

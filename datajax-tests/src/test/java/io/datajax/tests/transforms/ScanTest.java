@@ -24,6 +24,7 @@ import io.datajax.api.ScanFunction;
 import io.datajax.api.ScanResult;
 import io.datajax.api.ScanStep;
 import io.datajax.io.Sinks;
+import io.datajax.planner.stages.StagePlan;
 import io.datajax.io.Sources;
 import io.datajax.ir.DataType;
 import io.datajax.ir.error.SchemaException;
@@ -139,6 +140,17 @@ public class ScanTest {
         totals.apply(emptyTotals(), days);
         assertThat(totals.lastExecution().orElseThrow().traced()).as("the second run reuses the plans").isFalse();
         assertThat(record.lastCarryStep().explain()).contains("scan step");
+    }
+
+    @Test
+    void anOutputBuiltFromTheNextCarryReadsItInsteadOfComputingItAgain() {
+        ScanFunction.ScanPlans plans = DataJax.scan(RUNNING_TOTALS).trace(
+                io.datajax.api.trace.TablesawSchemas.schemaOf(emptyTotals()),
+                io.datajax.api.trace.TablesawSchemas.schemaOf(randomDays(1, 1).get(0)));
+        StagePlan fromNext = plans.outputFromNextCarry().orElseThrow();
+        assertThat(plans.explain()).contains("from the kept next carry").contains("input[2] next carry");
+        assertThat(fromNext.stages()).extracting(io.datajax.planner.stages.Stage::kind)
+                .containsExactly(io.datajax.planner.stages.StageKind.INPUT, io.datajax.planner.stages.StageKind.SORT);
     }
 
     @Test
