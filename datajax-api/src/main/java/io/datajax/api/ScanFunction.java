@@ -185,7 +185,8 @@ public final class ScanFunction {
 
     /** The traced plans, and the source the chunk input was traced on (rebound to each chunk's). */
     private record Programs(StagePlan carryFirst, StagePlan outputFirst, StagePlan carryLater, StagePlan outputLater,
-            Optional<DataSource> tracedSource, Optional<StagePlan> fromNextFirst, Optional<StagePlan> fromNextLater) {
+            Optional<DataSource> tracedSource, Optional<StagePlan> fromNextFirst, Optional<StagePlan> fromNextLater,
+            Sharding keptAs) {
     }
 
     private ScanResult run(Table initialCarry, Iterable<? extends Input> chunks, Optional<Consumer<Table>> sink) {
@@ -218,9 +219,11 @@ public final class ScanFunction {
                 long tracesBefore = traces.get();
                 Programs programs = programs(key, chunk.source());
                 traced |= traces.get() != tracesBefore;
-                StagePlan carryPlan = step == 0 ? programs.carryFirst() : programs.carryLater();
-                StagePlan outputPlan = step == 0 ? programs.outputFirst() : programs.outputLater();
-                Optional<StagePlan> fromNext = step == 0 ? programs.fromNextFirst() : programs.fromNextLater();
+                // later plans declare the carry as the carry plan placed it; only a carry kept that way may use them
+                boolean later = step > 0 && kept != null && kept.sharding().equals(programs.keptAs());
+                StagePlan carryPlan = later ? programs.carryLater() : programs.carryFirst();
+                StagePlan outputPlan = later ? programs.outputLater() : programs.outputFirst();
+                Optional<StagePlan> fromNext = later ? programs.fromNextLater() : programs.fromNextFirst();
                 List<CallInput> inputs = List.of(carry, CallInput.of(chunk.table().orElseGet(() -> Table.create("chunk"))));
                 if (chunk.source().isPresent()) {
                     IdentityHashMap<DataSource, DataSource> rebind = new IdentityHashMap<>();
@@ -357,21 +360,21 @@ public final class ScanFunction {
         Optional<StagePlan> fromNextLater = Optional.empty();
         if (readsNode(outputRoot, carryRoot)) {
             fromNextFirst = Optional.of(planner.plan(replace(outputRoot, carryRoot,
-                    nextCarryScan(carryRoot, carryFirst, parallelism)), parallelism));
+                    nextCarryScan(carryRoot)), parallelism));
             PlanNode laterOutput = carryLater == carryFirst ? outputRoot
                     : replace(outputRoot, carryScan, new Scan(0, "carry", key.carry(), kept));
             PlanNode laterCarryRoot = carryLater == carryFirst ? carryRoot
                     : replace(carryRoot, carryScan, new Scan(0, "carry", key.carry(), kept));
             PlanNode laterWithNext = carryLater == carryFirst ? replace(outputRoot, carryRoot,
-                    nextCarryScan(carryRoot, carryLater, parallelism))
-                    : replaceShared(laterOutput, laterCarryRoot, nextCarryScan(carryRoot, carryLater, parallelism));
+                    nextCarryScan(carryRoot))
+                    : replaceShared(laterOutput, laterCarryRoot, nextCarryScan(carryRoot));
             fromNextLater = Optional.of(planner.plan(laterWithNext, parallelism));
         }
         LOG.debug("traced scan body: carry {} chunk {}; carry kept as {}; output {}", key.carry(), key.chunk(),
                 carryLater.stages().get(0).sharding(), fromNextFirst.isPresent() ? "read from the kept next carry"
                         : "computed on its own");
         return new Programs(carryFirst, outputFirst, carryLater, outputLater,
-                source.map(s -> ((SourceScan) chunkNode).source()), fromNextFirst, fromNextLater);
+                source.map(s -> ((SourceScan) chunkNode).source()), fromNextFirst, fromNextLater, kept);
     }
 
     /** Whether {@code node} (by identity) is part of {@code root}'s plan. */
@@ -386,17 +389,14 @@ public final class ScanFunction {
 
     /**
      * The input (index 2) that stands for the next carry kept by the carry plan: its columns, all nullable (as a
-     * kept table is read), declared as the carry plan leaves it (a whole-mesh {@code byKey}) or {@code blocks}.
+     * kept table is read), declared {@code blocks} (always true, wherever the executor kept the rows).
      */
-    private static Scan nextCarryScan(PlanNode carryRoot, StagePlan carryPlan, int parallelism) {
+    private static Scan nextCarryScan(PlanNode carryRoot) {
         List<Field> fields = new ArrayList<>();
         for (Field field : carryRoot.schema().fields()) {
             fields.add(new Field(field.name(), field.type(), true));
         }
-        Sharding lies = carryPlan.result().sharding();
-        Sharding declared = parallelism > 1 && lies instanceof Sharding.ByKey && lies.axis().isEmpty() ? lies
-                : Sharding.blocks();
-        return new Scan(2, "next carry", new Schema(fields), declared);
+        return new Scan(2, "next carry", new Schema(fields), Sharding.blocks());
     }
 
     /** {@code root} with the node structurally equal to {@code from} (after the same rewrite) replaced by {@code to}. */

@@ -54,13 +54,14 @@ public interface Executor extends AutoCloseable {
     /**
      * Runs {@code plan} and keeps its result instead of returning it, for later calls to read as an input
      * ({@link CallInput#of(KeptTable)}) without moving it through the caller. The default keeps the result as a
-     * table in this JVM ({@link HeapKeptTable}).
+     * table in this JVM ({@link HeapKeptTable}) whose sharding is {@code blocks}: its rows were gathered to the
+     * caller, so a later call must not assume they lie as the plan placed them.
      *
      * @return the kept result, owned by the caller, who closes it
      */
     default KeptResult executeAndKeep(StagePlan plan, List<CallInput> inputs, StageListener listener) {
         ExecutionResult result = executeInputs(plan, inputs, listener);
-        return new KeptResult(new HeapKeptTable(name(), plan.schema(), plan.result().sharding(), result.table()),
+        return new KeptResult(new HeapKeptTable(name(), plan.schema(), io.datajax.ir.Sharding.blocks(), result.table()),
                 result.mode(), result.stages());
     }
 
