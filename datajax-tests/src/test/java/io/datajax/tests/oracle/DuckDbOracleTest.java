@@ -119,10 +119,13 @@ class DuckDbOracleTest {
                 .isEmpty();
     }
 
-    /** Whether the steps, or a joined input's steps, hold a limit (whose rows depend on an open order). */
+    /**
+     * Whether the steps, or a joined input's steps, hold a limit or a head per key (whose rows depend on an
+     * open order).
+     */
     private static boolean containsLimit(List<Pipeline.Step> steps) {
         for (Pipeline.Step step : steps) {
-            if (step instanceof Pipeline.LimitStep
+            if (step instanceof Pipeline.LimitStep || step instanceof Pipeline.HeadStep
                     || step instanceof Pipeline.JoinStep join && containsLimit(join.rightSteps())) {
                 return true;
             }

@@ -4,8 +4,11 @@ import static io.datajax.api.Functions.col;
 import static io.datajax.api.Functions.lit;
 
 import io.datajax.api.Column;
+import io.datajax.api.Functions;
 import io.datajax.ir.DataType;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * An expression of a random pipeline, written once and rendered twice: as a DataJax {@link Column} and as
@@ -211,6 +214,24 @@ sealed interface Ex {
         @Override
         public String toString() {
             return input + ".cast(" + type + ")";
+        }
+    }
+
+    /** {@code COALESCE(args...)}: the first non-null argument; types promote like arithmetic. */
+    record Coalesce(List<Ex> args, DataType type) implements Ex {
+        @Override
+        public Column toColumn() {
+            return Functions.coalesce(args.stream().map(Ex::toColumn).toArray());
+        }
+
+        @Override
+        public String toSql() {
+            return args.stream().map(Ex::toSql).collect(Collectors.joining(", ", "COALESCE(", ")"));
+        }
+
+        @Override
+        public String toString() {
+            return args.stream().map(Ex::toString).collect(Collectors.joining(", ", "coalesce(", ")"));
         }
     }
 

@@ -6,6 +6,7 @@ import io.datajax.tests.oracle.Pipeline.AggSpec;
 import io.datajax.tests.oracle.Pipeline.AggregateStep;
 import io.datajax.tests.oracle.Pipeline.DropStep;
 import io.datajax.tests.oracle.Pipeline.FilterStep;
+import io.datajax.tests.oracle.Pipeline.HeadStep;
 import io.datajax.tests.oracle.Pipeline.JoinColumn;
 import io.datajax.tests.oracle.Pipeline.JoinStep;
 import io.datajax.tests.oracle.Pipeline.LimitStep;
@@ -16,6 +17,7 @@ import io.datajax.tests.oracle.Pipeline.SelectStep;
 import io.datajax.tests.oracle.Pipeline.SortKeySpec;
 import io.datajax.tests.oracle.Pipeline.SortStep;
 import io.datajax.tests.oracle.Pipeline.Step;
+import io.datajax.tests.oracle.Pipeline.UnionStep;
 import io.datajax.tests.oracle.Pipeline.WithColumnStep;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -198,6 +200,9 @@ final class Generator {
     // ---- steps
 
     private List<Meta> addSimpleStep(List<Step> steps, List<Meta> cols, boolean beforeAggregate) {
+        if (chance(0.08)) {
+            return addUnion(steps, cols);
+        }
         int kind = random.nextInt(beforeAggregate ? 10 : 7);
         switch (kind) {
             case 0, 1, 2 -> {
@@ -236,13 +241,51 @@ final class Generator {
         }
     }
 
+    /**
+     * A union of the current frame with itself after an optional filter, an optional in-place widening cast of
+     * an integer column, and a select that reorders the columns.
+     */
+    private List<Meta> addUnion(List<Step> steps, List<Meta> cols) {
+        List<Step> other = new ArrayList<>();
+        List<Meta> otherCols = new ArrayList<>(cols);
+        if (chance(0.5)) {
+            other.add(new FilterStep(booleanExpr(cols, 1)));
+        }
+        List<Meta> integers = cols.stream().filter(m -> m.type().isInteger()).toList();
+        if (!integers.isEmpty() && chance(0.5)) {
+            Meta m = integers.get(random.nextInt(integers.size()));
+            DataType to = m.type() == DataType.INT32 && chance(0.5) ? DataType.INT64 : DataType.FLOAT64;
+            other.add(new WithColumnStep(m.name(), new Ex.CastTo(new Ex.Ref(m.name(), m.type()), to)));
+            otherCols.set(otherCols.indexOf(m), new Meta(m.name(), to, m.keyable() && to != DataType.FLOAT64,
+                    m.comparable(), m.bound()));
+        }
+        List<Meta> shuffled = new ArrayList<>(otherCols);
+        java.util.Collections.shuffle(shuffled, random);
+        other.add(new SelectStep(shuffled.stream().map(Meta::name).toList(),
+                shuffled.stream().map(m -> (Ex) new Ex.Ref(m.name(), m.type())).toList()));
+        List<Meta> out = new ArrayList<>();
+        for (Meta m : cols) {
+            Meta o = otherCols.get(indexOf(otherCols, m.name()));
+            DataType type = unify(m.type(), o.type());
+            out.add(new Meta(m.name(), type, m.keyable() && o.keyable() && (type != DataType.FLOAT64 || m.type() == type),
+                    m.comparable() && o.comparable(), Math.max(m.bound(), o.bound())));
+        }
+        steps.add(new UnionStep(other, out));
+        return out;
+    }
+
     private List<Meta> addWithColumn(List<Step> steps, List<Meta> cols) {
         String name = chance(0.35) ? cols.get(random.nextInt(cols.size())).name() : freshName("c");
         Ex expr;
         boolean keyable;
         double bound = 0;
-        int kind = random.nextInt(10);
-        if (kind < 5) {
+        int kind = random.nextInt(12);
+        if (kind >= 10) {
+            Typed t = coalesceExpr(cols);
+            expr = t.ex;
+            bound = t.bound;
+            keyable = expr.type() != DataType.FLOAT64;
+        } else if (kind < 5) {
             Typed t = numericExpr(cols, 2);
             expr = t.ex;
             bound = t.bound;
@@ -320,11 +363,26 @@ final class Generator {
             steps.add(new SortStep(sortKeys));
             if (chance(0.3)) {
                 steps.add(new LimitStep(random.nextInt(12)));
+            } else if (chance(0.3)) {
+                steps.add(headStep(keys));
             }
         } else if (allowLimit) {
-            steps.add(new LimitStep(random.nextInt(12)));
+            steps.add(!keys.isEmpty() && chance(0.5) ? headStep(keys) : new LimitStep(random.nextInt(12)));
         }
         return cols;
+    }
+
+    /** {@code groupBy(one or two keyable columns).head(n)}. */
+    private HeadStep headStep(List<Meta> keys) {
+        List<String> names = new ArrayList<>();
+        int n = 1 + random.nextInt(Math.min(2, keys.size()));
+        for (int i = 0; i < n; i++) {
+            String name = keys.get(random.nextInt(keys.size())).name();
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return new HeadStep(names, random.nextInt(4));
     }
 
     private List<Meta> addJoin(List<Step> steps, List<Meta> cols, RandomTable right) {
@@ -537,6 +595,42 @@ final class Generator {
         return chance(0.15) ? new Ex.Cmp(op, right, left) : new Ex.Cmp(op, left, right);
     }
 
+    /** A coalesce of a column with another column, an expression or a literal of a type it unifies with. */
+    private Typed coalesceExpr(List<Meta> cols) {
+        Meta m = cols.get(random.nextInt(cols.size()));
+        List<Ex> args = new ArrayList<>(List.of(new Ex.Ref(m.name(), m.type())));
+        double bound = m.bound();
+        DataType type = m.type();
+        int extra = 1 + random.nextInt(2);
+        for (int i = 0; i < extra; i++) {
+            List<Meta> same = cols.stream().filter(o -> o != m && (o.type() == m.type()
+                    || (o.type().isNumeric() && m.type().isNumeric()))).toList();
+            Ex next;
+            double nextBound;
+            if (!same.isEmpty() && chance(0.5)) {
+                Meta o = same.get(random.nextInt(same.size()));
+                next = new Ex.Ref(o.name(), o.type());
+                nextBound = o.bound();
+            } else if (m.type().isNumeric()) {
+                Typed t = chance(0.5) ? numericExpr(cols, 1) : numericLiteral();
+                next = t.ex;
+                nextBound = t.bound;
+            } else {
+                next = switch (m.type()) {
+                    case STRING -> literal(STRINGS[random.nextInt(STRINGS.length)]);
+                    case DATE -> literal(DAY0.plusDays(random.nextInt(16)));
+                    case BOOLEAN -> literal(random.nextBoolean());
+                    default -> throw new IllegalStateException(m.type().toString());
+                };
+                nextBound = 0;
+            }
+            args.add(next);
+            type = unify(type, next.type());
+            bound = Math.max(bound, nextBound);
+        }
+        return new Typed(new Ex.Coalesce(args, type), bound);
+    }
+
     private Typed castExpr(List<Meta> cols) {
         Meta m = cols.get(random.nextInt(cols.size()));
         Ex ref = new Ex.Ref(m.name(), m.type());
@@ -566,6 +660,9 @@ final class Generator {
         }
         if (ex instanceof Ex.Arith a) {
             return comparable(a.left(), cols) && comparable(a.right(), cols);
+        }
+        if (ex instanceof Ex.Coalesce c) {
+            return c.args().stream().allMatch(a -> comparable(a, cols));
         }
         if (ex instanceof Ex.CastTo c) {
             return comparable(c.input(), cols) && c.input().type() != DataType.FLOAT64;

@@ -180,6 +180,14 @@ record Pipeline(List<Step> steps, List<Meta> output) {
         }
     }
 
+    /** {@code groupBy(keys).head(count)}: the first rows of each key group, in order. */
+    record HeadStep(List<String> keys, long count) implements Step {
+        @Override
+        public String toString() {
+            return "groupBy(" + String.join(", ", keys) + ").head(" + count + ")";
+        }
+    }
+
     record RepartitionStep(String key) implements Step {
         @Override
         public String toString() {
@@ -188,6 +196,17 @@ record Pipeline(List<Step> steps, List<Meta> output) {
     }
 
     /** Whether the pipeline reads input 1 (it has a join). */
+    /**
+     * {@code union} with the current frame after {@code otherSteps} (filters, in-place casts, a reordering
+     * select); {@code output} are the union's columns by PRODUCT.md's rules.
+     */
+    record UnionStep(List<Step> otherSteps, List<Meta> output) implements Step {
+        @Override
+        public String toString() {
+            return "union(df" + otherSteps.stream().map(s -> "." + s).collect(Collectors.joining()) + ")";
+        }
+    }
+
     boolean usesRightInput() {
         return steps.stream().anyMatch(s -> s instanceof JoinStep);
     }
@@ -202,6 +221,8 @@ record Pipeline(List<Step> steps, List<Meta> output) {
         for (Step step : steps) {
             if (step instanceof FilterStep s) {
                 f = f.filter(s.predicate().toColumn());
+            } else if (step instanceof UnionStep s) {
+                f = f.union(apply(s.otherSteps(), f, right));
             } else if (step instanceof WithColumnStep s) {
                 f = f.withColumn(s.name(), s.expr().toColumn());
             } else if (step instanceof SelectStep s) {
@@ -225,6 +246,8 @@ record Pipeline(List<Step> steps, List<Meta> output) {
                 f = f.sort(s.keys().stream().map(SortKeySpec::toOrder).toArray(SortOrder[]::new));
             } else if (step instanceof LimitStep s) {
                 f = f.limit(s.count());
+            } else if (step instanceof HeadStep s) {
+                f = f.groupBy(s.keys().toArray(String[]::new)).head(s.count());
             } else if (step instanceof RepartitionStep s) {
                 f = f.repartition(s.key());
             } else {

@@ -8,6 +8,7 @@ import io.datajax.tests.oracle.Pipeline.AggSpec;
 import io.datajax.tests.oracle.Pipeline.AggregateStep;
 import io.datajax.tests.oracle.Pipeline.DropStep;
 import io.datajax.tests.oracle.Pipeline.FilterStep;
+import io.datajax.tests.oracle.Pipeline.HeadStep;
 import io.datajax.tests.oracle.Pipeline.JoinColumn;
 import io.datajax.tests.oracle.Pipeline.JoinStep;
 import io.datajax.tests.oracle.Pipeline.LimitStep;
@@ -18,6 +19,7 @@ import io.datajax.tests.oracle.Pipeline.SelectStep;
 import io.datajax.tests.oracle.Pipeline.SortKeySpec;
 import io.datajax.tests.oracle.Pipeline.SortStep;
 import io.datajax.tests.oracle.Pipeline.Step;
+import io.datajax.tests.oracle.Pipeline.UnionStep;
 import io.datajax.tests.oracle.Pipeline.WithColumnStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,10 +118,33 @@ final class SqlTranslator {
                     + RN + " FROM (" + in.sql() + ") t", in.cols());
         } else if (step instanceof LimitStep s) {
             return new Rel("SELECT * FROM (" + in.sql() + ") t ORDER BY " + RN + " LIMIT " + s.count(), in.cols());
+        } else if (step instanceof HeadStep s) {
+            String partition = s.keys().stream().map(k -> "t." + quote(k)).collect(Collectors.joining(", "));
+            return new Rel("SELECT " + in.visible("t") + ", t." + RN + " FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY "
+                    + partition + " ORDER BY t." + RN + ") AS __head FROM (" + in.sql() + ") t) t WHERE __head <= "
+                    + s.count(), in.cols());
         } else if (step instanceof RepartitionStep) {
             return in;
+        } else if (step instanceof UnionStep s) {
+            return union(in, apply(s.otherSteps(), in, right), s.output());
         }
         throw new IllegalStateException("unknown step " + step);
+    }
+
+    /** UNION ALL by name: left rows, then right rows, each column cast to the promoted type. */
+    private static Rel union(Rel left, Rel right, List<Meta> cols) {
+        List<String> leftItems = new ArrayList<>();
+        List<String> rightItems = new ArrayList<>();
+        for (Meta m : cols) {
+            DataType type = m.type();
+            leftItems.add("CAST(l." + quote(m.name()) + " AS " + Ex.sqlType(type) + ") AS " + quote(m.name()));
+            rightItems.add("CAST(r." + quote(m.name()) + " AS " + Ex.sqlType(type) + ") AS " + quote(m.name()));
+        }
+        String names = cols.stream().map(m -> quote(m.name())).collect(Collectors.joining(", "));
+        return new Rel("SELECT " + names + ", ROW_NUMBER() OVER (ORDER BY __side, __rn0) AS " + RN + " FROM ("
+                + "SELECT " + String.join(", ", leftItems) + ", 0 AS __side, l." + RN + " AS __rn0 FROM (" + left.sql()
+                + ") l UNION ALL SELECT " + String.join(", ", rightItems) + ", 1 AS __side, r." + RN + " AS __rn0 FROM ("
+                + right.sql() + ") r) u", cols);
     }
 
     private static Rel project(Rel in, List<String> items, List<Meta> cols) {
