@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
  * {@code vmap} against DuckDB: a random pipeline mapped over a batch of 1 to 6 random tables (nulls, empty tables,
  * duplicate and hot keys) runs as one DataJax plan, and every item's result must equal DuckDB's result of the
  * pipeline's SQL on that item alone (in order on the local executor; as multisets on MPJ, where pipelines with a
- * limit are left out). A pipeline with a join gets its right input either shared by every item (one table) or
+ * limit or a head per key are left out). A pipeline with a join gets its right input either shared by every item (one table) or
  * batched (a table per item).
  *
  * <p>Reproduce: {@code -Doracle.seed=SEED -Doracle.vmapPipelines=1}.
@@ -68,7 +68,9 @@ class VmapOracleTest {
         for (int i = 0; i < pipelines; i++) {
             long seed = FIRST_SEED + i;
             Generator.Case c = Generator.generate(seed, true);
-            if (!ordered && c.pipeline().toString().contains("limit(")) {
+            String text = c.pipeline().toString();
+            if (!ordered && (text.contains("limit(") || text.contains(".head("))) {
+                // a limit or head per key keeps rows that depend on an order MPJ leaves open (ties of a sort)
                 continue;
             }
             Random random = new Random(seed);
