@@ -132,7 +132,7 @@ public final class DataJax {
     /** {@link #vmap(FrameFunction)} with an explicit configuration. */
     public static Vmap vmap(FrameFunction fn, DataJaxConfig config) {
         requireNonNull(fn, "fn is null");
-        return Vmap.of(1, frames -> fn.apply(frames.get(0)), config);
+        return Vmap.of(fn, config);
     }
 
     /**
@@ -146,7 +146,7 @@ public final class DataJax {
     /** {@link #vmap(FrameFunction2)} with an explicit configuration. */
     public static Vmap2 vmap(FrameFunction2 fn, DataJaxConfig config) {
         requireNonNull(fn, "fn is null");
-        return Vmap2.of(2, frames -> fn.apply(frames.get(0), frames.get(1)), config);
+        return Vmap2.of(fn, config);
     }
 
     /**

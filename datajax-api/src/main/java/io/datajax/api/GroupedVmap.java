@@ -3,11 +3,8 @@ package io.datajax.api;
 import static java.util.Objects.requireNonNull;
 
 import io.datajax.api.spi.Executor;
-import io.datajax.ir.error.ErrorCode;
-import io.datajax.ir.error.TracingException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import tech.tablesaw.api.Table;
 
 /**
@@ -26,41 +23,27 @@ import tech.tablesaw.api.Table;
  * traced function, so it composes: {@code DataJax.pjit(DataJax.vmap(fn).byKey("user"), mesh, ...)}. Immutable.
  */
 public final class GroupedVmap implements FrameFunction {
-    private final int arity;
-    private final Function<List<Frame>, Frame> fn;
-    private final List<String> keys;
-    private final DataJaxConfig config;
-    private final Optional<Executor> executor;
-    private volatile JitFunction jit;
+    private final GroupedVmapCore core;
 
-    GroupedVmap(int arity, Function<List<Frame>, Frame> fn, List<String> keys, DataJaxConfig config,
-            Optional<Executor> executor) {
-        this.arity = arity;
-        this.fn = fn;
-        this.keys = List.copyOf(keys);
-        this.config = config;
-        this.executor = executor;
+    GroupedVmap(GroupedVmapCore core) {
+        this.core = core;
     }
 
     /** This grouped vmap running on {@code newExecutor} (owned by the caller). */
     public GroupedVmap on(Executor newExecutor) {
-        return new GroupedVmap(arity, fn, keys, config, Optional.of(requireNonNull(newExecutor, "executor is null")));
+        return new GroupedVmap(core.on(requireNonNull(newExecutor, "executor is null")));
     }
 
     /** The function applied to each group of {@code table}'s rows, as one plan. */
     public Table apply(Table table) {
-        requireArity(1);
         return jit().apply(table);
     }
-
 
     /** The function applied to each group of the frame's rows (traced). */
     @Override
     public Frame apply(Frame frame) {
-        requireArity(1);
-        return Batching.overKeys(List.of(frame), 0, keys, true, fn);
+        return core.apply(List.of(frame));
     }
-
 
     /** What the last run did. */
     public Optional<ExecutionRecord> lastExecution() {
@@ -73,21 +56,6 @@ public final class GroupedVmap implements FrameFunction {
     }
 
     private JitFunction jit() {
-        JitFunction current = jit;
-        if (current == null) {
-            JitFunction made = DataJax.djit((FrameFunction) this, config);
-            made = made.withHeader("vmap by key " + keys + ": one plan for every group; rows carry their group's key"
-                    + " in __vmap_null_i/__vmap_key_i (null flag, value) and __vmap_group_i");
-            current = executor.map(made::on).orElse(made);
-            jit = current;
-        }
-        return current;
-    }
-
-    private void requireArity(int given) {
-        if (given != arity) {
-            throw new TracingException(ErrorCode.INPUT_MISMATCH, "This vmap maps a function of " + arity
-                    + " argument(s); it was called with " + given + ".");
-        }
+        return core.jit(config -> DataJax.djit(this, config));
     }
 }

@@ -3,12 +3,9 @@ package io.datajax.api;
 import static java.util.Objects.requireNonNull;
 
 import io.datajax.api.spi.Executor;
-import io.datajax.ir.error.ErrorCode;
 import io.datajax.ir.error.TracingException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import tech.tablesaw.api.Table;
 
 /**
@@ -33,42 +30,24 @@ import tech.tablesaw.api.Table;
  * maps the function over the groups of key columns instead. Immutable and thread-safe.
  */
 public final class Vmap implements FrameFunction {
-    static final String DOMAIN = "__vmap_items";
-    private static final String DEFAULT_BATCH_COLUMN = "batch";
+    private final VmapCore core;
 
-    private final int arity;
-    private final Function<List<Frame>, Frame> fn;
-    private final String batchColumn;
-    private final JitFunction jit;
-    private final Optional<Executor> executor;
-
-    private Vmap(int arity, Function<List<Frame>, Frame> fn, String batchColumn, JitFunction jit,
-            Optional<Executor> executor) {
-        this.arity = arity;
-        this.executor = executor;
-        this.fn = fn;
-        this.batchColumn = batchColumn;
-        this.jit = jit;
+    private Vmap(VmapCore core) {
+        this.core = core;
     }
 
-    static Vmap of(int arity, Function<List<Frame>, Frame> fn, DataJaxConfig config) {
-        List<String> names = new ArrayList<>(arity == 1 ? List.of("df") : List.of("left", "right"));
-        names.add(DOMAIN);
-        JitFunction jit = JitFunction.positional(names, frames -> Batching.overItems(frames.subList(0, arity),
-                        frames.get(arity), fn), config)
-                .withHeader("vmap: one plan for the whole batch; rows carry their item's index in " + Batching.ITEM
-                        + " (input " + DOMAIN + " has one row per item)");
-        return new Vmap(arity, fn, DEFAULT_BATCH_COLUMN, jit, Optional.empty());
+    static Vmap of(FrameFunction fn, DataJaxConfig config) {
+        return new Vmap(VmapCore.of(List.of("df"), frames -> fn.apply(frames.get(0)), config));
     }
 
     /** This vmap running its batches on {@code executor} (owned by the caller). */
     public Vmap on(Executor executor) {
-        return new Vmap(arity, fn, batchColumn, jit.on(executor), Optional.of(executor));
+        return new Vmap(core.on(executor));
     }
 
     /** This vmap, as a function of stacked frames, reading each row's item label from {@code column}. */
     public Vmap batchColumn(String column) {
-        return new Vmap(arity, fn, requireNonNull(column, "column is null"), jit, executor);
+        return new Vmap(core.batchColumn(column));
     }
 
     /**
@@ -76,10 +55,7 @@ public final class Vmap implements FrameFunction {
      * {@link GroupedVmap}.
      */
     public GroupedVmap byKey(String... keys) {
-        if (keys.length == 0) {
-            throw new TracingException(ErrorCode.INVALID_ARGUMENT, "vmap(fn).byKey() needs at least one key column.");
-        }
-        return new GroupedVmap(arity, fn, List.of(keys), jit.config(), executor);
+        return new GroupedVmap(new GroupedVmapCore(core.fn(), VmapCore.keys(keys), core.config(), core.executor()));
     }
 
     /**
@@ -90,12 +66,8 @@ public final class Vmap implements FrameFunction {
      *     item and the difference
      */
     public List<Table> apply(List<Table> batch) {
-        requireArity(1);
-        return run(List.of(batch), batch.size());
+        return core.run(List.of(batch), batch.size());
     }
-
-
-
 
     /**
      * The function over a stacked frame (traced): rows labelled by the batch column, which the function does not
@@ -103,71 +75,21 @@ public final class Vmap implements FrameFunction {
      */
     @Override
     public Frame apply(Frame stacked) {
-        requireArity(1);
-        return stacked(List.of(stacked));
+        return core.stacked(List.of(stacked));
     }
-
 
     /** What the last batch run did: one execution of one plan for the whole batch. */
     public Optional<ExecutionRecord> lastExecution() {
-        return jit.lastExecution();
+        return core.jit().lastExecution();
     }
 
     /** The plan of the last batch run, if any. */
     public Optional<TracedProgram> lastPlan() {
-        return jit.lastPlan();
+        return core.jit().lastPlan();
     }
 
     /** The last batch run's plan with rows and time per stage. */
     public String explain() {
-        return jit.explain();
-    }
-
-    private Frame stacked(List<Frame> args) {
-        int grouped = -1;
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).schema().contains(batchColumn)) {
-                if (grouped >= 0) {
-                    throw new TracingException(ErrorCode.INVALID_ARGUMENT, "vmap over stacked frames batches one"
-                            + " argument by its '" + batchColumn + "' column; both arguments have one. Use"
-                            + " vmap(fn).apply(List, List) for two batches, or rename one column.");
-                }
-                grouped = i;
-            }
-        }
-        if (grouped < 0) {
-            throw new TracingException(ErrorCode.UNKNOWN_COLUMN, "vmap over a stacked frame needs its batch column '"
-                    + batchColumn + "', which no argument has (columns: " + args.get(0).columns() + "). Name the"
-                    + " column with vmap(fn).batchColumn(\"...\"), or pass a List of tables to apply.");
-        }
-        return Batching.overKeys(args, grouped, List.of(batchColumn), false, fn);
-    }
-
-    private List<Table> run(List<Object> args, int items) {
-        if (items == 0) {
-            return List.of();
-        }
-        List<String> names = arity == 1 ? List.of("df") : List.of("left", "right");
-        Input[] inputs = new Input[args.size() + 1];
-        for (int i = 0; i < args.size(); i++) {
-            Object arg = args.get(i);
-            if (arg instanceof Table table) {
-                inputs[i] = Input.of(table);
-            } else {
-                @SuppressWarnings("unchecked")
-                List<Table> batch = (List<Table>) requireNonNull(arg, "batch is null");
-                inputs[i] = Input.of(BatchTables.stack(names.get(i), batch));
-            }
-        }
-        inputs[args.size()] = Input.of(BatchTables.domain(items));
-        Table result = jit.apply(inputs);
-        return BatchTables.split(result, items);
-    }
-
-    private void requireArity(int given) {
-        if (given != arity) {
-            throw new TracingException(ErrorCode.INPUT_MISMATCH, "This vmap maps a function of " + arity
-                    + " argument(s); it was called with " + given + ".");
-        }
+        return core.jit().explain();
     }
 }
